@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from partnership import views
+
+handler500 = "partnership.views.server_error"
+
+admin.site.site_header = "Ouderpartnerschap"
+admin.site.site_title = "Ouderpartnerschap"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    # Choosing a language must work before signing in (the login page offers it).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("accounts.urls")),
+    path("families/", include("families.urls")),
+    path("organisation/", include("organisations.urls")),
+    path("portal/", include("portal.urls")),
+    path("admin/", admin.site.urls),
+]
