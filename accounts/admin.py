@@ -10,5 +10,5 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "organisation", "is_active"]
     list_filter = ["role", "organisation", "is_active"]
     list_select_related = ["organisation"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Role"), {"fields": ["role", "organisation"]}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Role"), {"fields": ["role", "organisation"]}),)
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Role"), {"fields": ["role", "organisation"]}))
+    add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("Role"), {"fields": ["role", "organisation"]}))

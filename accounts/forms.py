@@ -1,4 +1,5 @@
 from crispy_forms.helper import FormHelper
+from django.utils.translation import gettext_lazy as _
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 
@@ -12,6 +13,14 @@ class CrispyMixin:
 
 
 class LoginForm(CrispyMixin, AuthenticationForm):
+    # One message for a wrong password and an unknown user alike, so the form does not reveal who has an account.
+    error_messages = {
+        "invalid_login": _(
+            "This username and password do not match an account. Check both (capitals count) and try again."
+        ),
+        "inactive": _("This account is not active. Ask your childcare organisation for access."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})

@@ -9,7 +9,7 @@ from families.models import Child, Family, Placement
 
 
 def families_visible_to(user) -> QuerySet[Family]:
-    if not user.is_authenticated or user.organisation_id is None and user.role != Role.PARENT:
+    if not user.is_authenticated or (user.organisation_id is None and user.role != Role.PARENT):
         return Family.objects.none()
     if user.role == Role.PARENT:
         return Family.objects.filter(caregivers__user=user)

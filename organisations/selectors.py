@@ -1,6 +1,6 @@
 """Which locations and groups a user works with."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.models import Role
 from families.models import Placement

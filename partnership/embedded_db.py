@@ -9,7 +9,11 @@ from pathlib import Path
 
 
 def embedded_database(data_dir: Path, name: str) -> dict:
+    import re
     import warnings
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        sys.exit(f"EMBEDDED_PG_NAME must be a plain database name (lower case letters, digits, _): {name!r}")
 
     # pgserver keeps its lock file in the user's runtime folder and warns when XDG_RUNTIME_DIR is unset.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
@@ -23,10 +27,11 @@ def embedded_database(data_dir: Path, name: str) -> dict:
     try:
         # "stop": the server stops when the last process that uses it exits, so nothing is left running.
         server = pgserver.get_server(data_dir, cleanup_mode="stop")
-        found = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")
+        # `name` is checked above to be a plain identifier.
+        found = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
         if "(1 row)" not in found:
             server.psql(f'CREATE DATABASE "{name}";')
-    except Exception as exc:  # noqa: BLE001 - any failure here must become one clear line
+    except Exception as exc:
         sys.exit(f"Could not start the embedded PostgreSQL in {data_dir}: {exc}")
     # pgserver listens on a Unix socket inside its data folder.
     return {

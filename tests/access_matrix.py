@@ -22,7 +22,7 @@ def everyone(status):
 
 def signed_in(status, **overrides):
     """Login required; every signed-in role gets `status` unless overridden."""
-    expected = {role: status for role in ROLES}
+    expected = dict.fromkeys(ROLES, status)
     expected[ANON] = 302
     expected.update(overrides)
     return expected
