@@ -1,6 +1,6 @@
 from crispy_forms.helper import FormHelper
-from django.utils.translation import gettext_lazy as _
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
 
 
 class CrispyMixin:

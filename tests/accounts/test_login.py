@@ -26,7 +26,8 @@ def test_login_page_in_english_when_chosen(client):
 
 
 @pytest.mark.parametrize(
-    "role, home", [("staff", "/families/"), ("coordinator", "/organisation/"), ("admin", "/organisation/"), ("parent", "/portal/")]
+    "role, home",
+    [("staff", "/families/"), ("coordinator", "/organisation/"), ("admin", "/organisation/"), ("parent", "/portal/")],
 )
 def test_each_role_lands_on_its_home_page_after_login(role, home, client, world):
     response = client.post(reverse("accounts:login"), {"username": role, "password": PASSWORD}, follow=True)

@@ -36,7 +36,9 @@ def test_staff_no_longer_sees_a_family_whose_placement_ended(world):
 
 def test_staff_does_not_see_a_placement_that_starts_later(world):
     child = f.ChildFactory(family=world.other_family)
-    f.PlacementFactory(child=child, group=world.other_group, start_date=timezone.localdate() + datetime.timedelta(days=30))
+    f.PlacementFactory(
+        child=child, group=world.other_group, start_date=timezone.localdate() + datetime.timedelta(days=30)
+    )
     assert list(families_visible_to(world.users["other_staff"])) == []
 
 
