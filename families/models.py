@@ -1,8 +1,10 @@
+import pghistory
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import ArrayField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,14 @@ class Language(models.TextChoices):
     OTHER = "other", _("Other language")
 
 
+class ContactPreference(models.TextChoices):
+    IN_PERSON = "in_person", _("In person at drop-off or pick-up")
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    MESSAGE = "message", _("Text or app message")
+
+
+@pghistory.track()
 class Family(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="families")
     name = models.CharField(_("family name"), max_length=200, help_text=_("How the team refers to the family."))
@@ -40,6 +50,14 @@ class Family(models.Model):
         blank=True,
     )
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
+    interpreter_notes = models.CharField(
+        _("interpreter or language notes"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: which language, or a family member who translates (never the child)."),
+    )
+    notes = models.TextField(_("good to know"), blank=True, max_length=2000)
+    version = models.PositiveIntegerField(default=1, editable=False)
     archived_on = models.DateField(_("archived on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -56,7 +74,13 @@ class Family(models.Model):
     def get_absolute_url(self):
         return reverse("families:detail", args=[self.pk])
 
+    @property
+    def home_language_labels(self) -> list[str]:
+        labels = dict(Language.choices)
+        return [labels.get(code, code) for code in self.home_languages]
 
+
+@pghistory.track()
 class Caregiver(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="caregivers")
     first_name = models.CharField(_("first name"), max_length=100)
@@ -65,6 +89,15 @@ class Caregiver(models.Model):
     has_parental_authority = models.BooleanField(_("has parental authority"), default=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=Language.choices, default=Language.DUTCH
+    )
+    preferred_contact = models.CharField(
+        _("preferred way of contact"),
+        max_length=20,
+        choices=ContactPreference.choices,
+        default=ContactPreference.IN_PERSON,
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal account"),
@@ -83,6 +116,7 @@ class Caregiver(models.Model):
         return f"{self.first_name} {self.last_name}"
 
 
+@pghistory.track()
 class Child(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="children")
     first_name = models.CharField(_("first name"), max_length=100)
@@ -96,6 +130,12 @@ class Child(models.Model):
         blank=True,
         related_name="mentees",
         limit_choices_to={"role": "staff"},
+    )
+    talents = models.TextField(
+        _("talents and interests"),
+        blank=True,
+        max_length=2000,
+        help_text=_("What the child loves and does well, in the parents' words."),
     )
 
     class Meta:
@@ -111,6 +151,11 @@ class Child(models.Model):
             raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
 
 
+def _point(field: str) -> Func:
+    return Func(field, field, models.Value("[]"), function="int8range")
+
+
+@pghistory.track()
 class Placement(models.Model):
     """A child is placed in a group from a date, until a date when the child leaves it."""
 
@@ -129,6 +174,17 @@ class Placement(models.Model):
                 name="placement_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
+            ExclusionConstraint(
+                name="placement_no_overlap_in_group",
+                # Single-point int8 ranges make "same child, same group" a range overlap, so the constraint needs
+                # only PostgreSQL's built-in GiST range support (no btree_gist, which pgserver does not ship).
+                expressions=[
+                    (_point("child_id"), RangeOperators.OVERLAPS),
+                    (_point("group_id"), RangeOperators.OVERLAPS),
+                    (Func("start_date", "end_date", models.Value("[]"), function="daterange"), RangeOperators.OVERLAPS),
+                ],
+                violation_error_message=_("This child already has a placement in this group in that period."),
+            ),
         ]
 
     def __str__(self):
@@ -140,3 +196,83 @@ class Placement(models.Model):
         return Q(**{f"{prefix}start_date__lte": today}) & (
             Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
         )
+
+
+@pghistory.track()
+class NetworkMember(models.Model):
+    """Someone in the family's wider network ("totaalplaatje"): family, neighbours, other professionals."""
+
+    class Role(models.TextChoices):
+        GRANDPARENT = "grandparent", _("Grandparent")
+        RELATIVE = "relative", _("Other relative")
+        NEIGHBOUR = "neighbour", _("Neighbour or friend")
+        WIJKTEAM = "wijkteam", _("Neighbourhood team (wijkteam)")
+        JGZ = "jgz", _("Youth health care (JGZ / consultatiebureau)")
+        GP = "huisarts", _("General practitioner (huisarts)")
+        SCHOOL = "school", _("School or teacher")
+        THERAPIST = "therapist", _("Therapist (speech, physio, ...)")
+        OTHER_PROFESSIONAL = "professional", _("Other professional")
+
+    PROFESSIONAL_ROLES = {Role.WIJKTEAM, Role.JGZ, Role.GP, Role.SCHOOL, Role.THERAPIST, Role.OTHER_PROFESSIONAL}
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="network")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    contact = models.CharField(_("contact details"), max_length=200, blank=True)
+    notes = models.CharField(_("notes"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("network member")
+        verbose_name_plural = _("network members")
+        ordering = ["role", "name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+    @property
+    def is_professional(self) -> bool:
+        return self.role in self.PROFESSIONAL_ROLES
+
+
+@pghistory.track()
+class Consent(models.Model):
+    """What the parents agreed to, when, and whether they withdrew it later."""
+
+    class Topic(models.TextChoices):
+        PHOTOS_INTERNAL = "photos_internal", _("Photos of the child in the parent app and at the location")
+        PHOTOS_PUBLIC = "photos_public", _("Photos of the child on the website or in the newsletter")
+        OUTINGS = "outings", _("Outings outside the location")
+        SHARE_SCHOOL = "share_school", _("Sharing the child's development with the primary school (warme overdracht)")
+        SHARE_JGZ = "share_jgz", _("Sharing information with youth health care (JGZ)")
+        SHARE_WIJKTEAM = "share_wijkteam", _("Sharing information with the neighbourhood team")
+        OTHER = "other", _("Other")
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="consents")
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
+    details = models.CharField(_("details"), max_length=300, blank=True)
+    given = models.BooleanField(_("consent given"), default=True)
+    given_by = models.ForeignKey(
+        Caregiver, verbose_name=_("given by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["topic", "-recorded_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("recorded_on")),
+                name="consent_withdrawn_after_recorded",
+                violation_error_message=_("A consent cannot be withdrawn before it was recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_topic_display()
+
+    @property
+    def is_active(self) -> bool:
+        return self.given and self.withdrawn_on is None

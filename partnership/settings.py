@@ -36,11 +36,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "pgtrigger",
+    "pghistory",
+    "pghistory.admin",
     "crispy_forms",
     "crispy_bootstrap5",
     "accounts",
     "organisations",
     "families",
+    "intakes",
     "portal",
     "demo",
 ]
@@ -54,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership.middleware.NoStoreForSignedInMiddleware",
@@ -136,6 +141,11 @@ STORAGES = {
 }
 
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+
+# History of family data (django-pghistory): database triggers write every change; the app cannot rewrite it.
+# Only writes carry the user and URL as context (GETs change nothing).
+PGHISTORY_MIDDLEWARE_METHODS = ("POST",)
+PGHISTORY_APPEND_ONLY = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

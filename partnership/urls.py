@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("families/", include("families.urls")),
     path("organisation/", include("organisations.urls")),
+    path("", include("intakes.urls")),
     path("portal/", include("portal.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,18 @@ def no_kwargs(world):
     return {}
 
 
+def family(world):
+    return {"pk": world.family.pk}
+
+
+def leads_only(status=200):
+    """Coordinators and admins only."""
+    return signed_in(403, coordinator=status, admin=status)
+
+
+IN_SCOPE_STAFF = staff_only(other_staff=404)
+POST_ONLY_IN_FAMILY = signed_in(405, parent=403, other_parent=403)
+
 # name -> (kwargs built from the test world, expected status per role)
 MATRIX = {
     "home": (no_kwargs, signed_in(302)),
@@ -52,7 +64,33 @@ MATRIX = {
     "accounts:password_reset_confirm": (lambda w: {"uidb64": "MQ", "token": "expired-token"}, everyone(200)),
     "accounts:password_reset_complete": (no_kwargs, everyone(200)),
     "families:mine": (no_kwargs, staff_only()),
-    "families:detail": (lambda w: {"pk": w.family.pk}, staff_only(other_staff=404)),
+    "families:detail": (family, IN_SCOPE_STAFF),
+    "families:list": (no_kwargs, staff_only()),
+    "families:create": (no_kwargs, staff_only()),
+    "families:edit": (family, IN_SCOPE_STAFF),
+    "families:archive": (family, leads_only()),
+    "families:history": (family, leads_only()),
+    "families:caregiver_add": (family, IN_SCOPE_STAFF),
+    "families:caregiver_edit": (lambda w: {"pk": w.family.pk, "caregiver_pk": w.caregiver.pk}, IN_SCOPE_STAFF),
+    "families:child_add": (family, IN_SCOPE_STAFF),
+    "families:child_edit": (lambda w: {"pk": w.family.pk, "child_pk": w.child.pk}, IN_SCOPE_STAFF),
+    "families:placement_add": (lambda w: {"pk": w.family.pk, "child_pk": w.child.pk}, IN_SCOPE_STAFF),
+    "families:placement_edit": (
+        lambda w: {"pk": w.family.pk, "child_pk": w.child.pk, "placement_pk": w.placement.pk},
+        IN_SCOPE_STAFF,
+    ),
+    "families:network_add": (family, IN_SCOPE_STAFF),
+    "families:network_edit": (lambda w: {"pk": w.family.pk, "member_pk": w.network_member.pk}, IN_SCOPE_STAFF),
+    "families:network_delete": (lambda w: {"pk": w.family.pk, "member_pk": w.network_member.pk}, POST_ONLY_IN_FAMILY),
+    "families:consent_add": (family, IN_SCOPE_STAFF),
+    "families:consent_withdraw": (lambda w: {"pk": w.family.pk, "consent_pk": w.consent.pk}, POST_ONLY_IN_FAMILY),
+    "intakes:create": (family, IN_SCOPE_STAFF),
+    "intakes:detail": (lambda w: {"pk": w.family.pk, "intake_pk": w.intake.pk}, IN_SCOPE_STAFF),
+    "intakes:questions": (no_kwargs, leads_only()),
+    "intakes:question_add": (no_kwargs, leads_only()),
+    "intakes:question_edit": (lambda w: {"question_pk": w.question.pk}, leads_only()),
+    "intakes:question_move": (lambda w: {"question_pk": w.question.pk, "direction": "up"}, leads_only(405)),
+    "intakes:question_retire": (lambda w: {"question_pk": w.question.pk}, leads_only(405)),
     "organisations:overview": (no_kwargs, signed_in(403, coordinator=200, admin=200)),
     "portal:home": (no_kwargs, signed_in(403, parent=200, other_parent=200)),
 }

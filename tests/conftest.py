@@ -23,6 +23,13 @@ class World:
     family: object
     other_family: object
     users: dict
+    caregiver: object = None
+    child: object = None
+    placement: object = None
+    network_member: object = None
+    consent: object = None
+    intake: object = None
+    question: object = None
 
 
 ROLES = ["anonymous", "parent", "other_parent", "staff", "other_staff", "coordinator", "admin"]
@@ -51,9 +58,12 @@ def world(db) -> World:
 
     family = f.FamilyFactory(organisation=organisation, name="Familie Eén")
     child = f.ChildFactory(family=family, first_name="Noor", mentor=staff)
-    f.PlacementFactory(child=child, group=group)
+    placement = f.PlacementFactory(child=child, group=group)
     parent_user = f.UserFactory(username="parent", role=Role.PARENT, organisation=organisation)
-    f.CaregiverFactory(family=family, first_name="Eva", user=parent_user)
+    caregiver = f.CaregiverFactory(family=family, first_name="Eva", user=parent_user)
+    network_member = f.NetworkMemberFactory(family=family)
+    consent = f.ConsentFactory(family=family, given_by=caregiver)
+    intake = f.IntakeFactory(family=family, conducted_by=staff)
 
     other_family = f.FamilyFactory(organisation=organisation, name="Familie Twee")
     other_child = f.ChildFactory(family=other_family, first_name="Daan", mentor=far_staff)
@@ -70,7 +80,24 @@ def world(db) -> World:
         "coordinator": coordinator,
         "admin": admin,
     }
-    return World(organisation, location, other_location, group, other_group, far_group, family, other_family, users)
+    return World(
+        organisation,
+        location,
+        other_location,
+        group,
+        other_group,
+        far_group,
+        family,
+        other_family,
+        users,
+        caregiver=caregiver,
+        child=child,
+        placement=placement,
+        network_member=network_member,
+        consent=consent,
+        intake=intake,
+        question=intake.answers.first().question,
+    )
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Role, User
-from families.models import Caregiver, Child, Family, Placement
+from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
+from intakes.models import Intake, IntakeAnswer, IntakeQuestion
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
 
 PASSWORD = "test-password-123"
@@ -102,3 +103,39 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     child = factory.SubFactory(ChildFactory)
     group = factory.SubFactory(GroupFactory)
     start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=100))
+
+
+class NetworkMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMember
+
+    family = factory.SubFactory(FamilyFactory)
+    name = factory.Faker("name", locale="nl_NL")
+    role = NetworkMember.Role.GRANDPARENT
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    family = factory.SubFactory(FamilyFactory)
+    topic = Consent.Topic.PHOTOS_INTERNAL
+
+
+class IntakeFactory(factory.django.DjangoModelFactory):
+    """An intake with an answer to the first active question."""
+
+    class Meta:
+        model = Intake
+        skip_postgeneration_save = True
+
+    family = factory.SubFactory(FamilyFactory)
+    conducted_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def answer(self, create, extracted, **kwargs):
+        if create:
+            question = IntakeQuestion.objects.active().first()
+            IntakeAnswer.objects.create(
+                intake=self, question=question, question_text=question.text, answer=extracted or "Rust en regelmaat."
+            )

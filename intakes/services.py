@@ -1,0 +1,62 @@
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from intakes.models import Intake, IntakeAnswer, IntakeQuestion
+
+
+@transaction.atomic
+def intake_record(
+    *,
+    family,
+    by,
+    held_on: datetime.date,
+    caregivers,
+    children,
+    interpreter_used: bool,
+    told_always_welcome: bool,
+    answers: dict,
+) -> Intake:
+    intake = Intake.objects.create(
+        family=family,
+        conducted_by=by,
+        held_on=held_on,
+        interpreter_used=interpreter_used,
+        told_always_welcome=told_always_welcome,
+    )
+    intake.caregivers.set(caregivers)
+    intake.children.set(children)
+    IntakeAnswer.objects.bulk_create(
+        IntakeAnswer(intake=intake, question=question, question_text=question.text, answer=answer)
+        for question, answer in answers.items()
+    )
+    return intake
+
+
+@transaction.atomic
+def question_add(*, text: str, hint: str, audience: str, source: str) -> IntakeQuestion:
+    last = IntakeQuestion.objects.aggregate(last=Max("position"))["last"] or 0
+    return IntakeQuestion.objects.create(text=text, hint=hint, audience=audience, source=source, position=last + 10)
+
+
+@transaction.atomic
+def question_move(*, question: IntakeQuestion, up: bool) -> None:
+    """Swap places with the neighbouring active question."""
+    active = IntakeQuestion.objects.active().select_for_update()
+    neighbour = (
+        active.filter(position__lt=question.position).order_by("-position", "-pk").first()
+        if up
+        else active.filter(position__gt=question.position).order_by("position", "pk").first()
+    )
+    if neighbour is None:
+        return
+    question.position, neighbour.position = neighbour.position, question.position
+    IntakeQuestion.objects.bulk_update([question, neighbour], ["position"])
+
+
+@transaction.atomic
+def question_retire(*, question: IntakeQuestion) -> None:
+    question.retired_on = None if question.retired_on else timezone.localdate()
+    question.save(update_fields=["retired_on"])
