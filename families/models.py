@@ -179,8 +179,8 @@ class Placement(models.Model):
                 # Single-point int8 ranges make "same child, same group" a range overlap, so the constraint needs
                 # only PostgreSQL's built-in GiST range support (no btree_gist, which pgserver does not ship).
                 expressions=[
-                    (_point("child_id"), RangeOperators.OVERLAPS),
-                    (_point("group_id"), RangeOperators.OVERLAPS),
+                    (_point("child"), RangeOperators.OVERLAPS),
+                    (_point("group"), RangeOperators.OVERLAPS),
                     (Func("start_date", "end_date", models.Value("[]"), function="daterange"), RangeOperators.OVERLAPS),
                 ],
                 violation_error_message=_("This child already has a placement in this group in that period."),

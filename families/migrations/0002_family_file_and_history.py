@@ -507,8 +507,8 @@ class Migration(migrations.Migration):
             model_name="placement",
             constraint=django.contrib.postgres.constraints.ExclusionConstraint(
                 expressions=[
-                    (models.Func("child_id", "child_id", models.Value("[]"), function="int8range"), "&&"),
-                    (models.Func("group_id", "group_id", models.Value("[]"), function="int8range"), "&&"),
+                    (models.Func("child", "child", models.Value("[]"), function="int8range"), "&&"),
+                    (models.Func("group", "group", models.Value("[]"), function="int8range"), "&&"),
                     (models.Func("start_date", "end_date", models.Value("[]"), function="daterange"), "&&"),
                 ],
                 name="placement_no_overlap_in_group",
