@@ -1,12 +1,15 @@
 """Builds the demo organisation. Deterministic: the same data on every machine."""
 
 import datetime
+import random
+from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
 from demo import data
+from demo.family_file import seed_family_file
 from families.models import Caregiver, Child, Family, Placement
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
 
@@ -23,9 +26,17 @@ def demo_present() -> bool:
     return Organisation.objects.filter(name=data.ORGANISATION).exists()
 
 
+def ensure_reference_data() -> None:
+    """The data migrations' reference data (intake questions), again if a test flush removed it."""
+    from django.apps import apps as django_apps
+
+    import_module("intakes.migrations.0002_seed_intake_questions").seed(django_apps, None)
+
+
 @transaction.atomic
 def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisation:
     today = today or timezone.localdate()
+    ensure_reference_data()
     organisation = Organisation.objects.create(name=data.ORGANISATION)
     groups = {}
     locations = {}
@@ -54,11 +65,17 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
             for group_name in scope:
                 mentors.setdefault(group_name, users[username])
 
+    created = []
     parent_families = {family: (login, first) for login, (family, first) in data.PARENT_LOGINS.items()}
     for name, languages, interpreter, caregivers, children in data.FAMILIES:
         family = Family.objects.create(
-            organisation=organisation, name=name, home_languages=languages, interpreter_needed=interpreter
+            organisation=organisation,
+            name=name,
+            home_languages=languages,
+            interpreter_needed=interpreter,
+            interpreter_notes="Tolk via de tolkentelefoon; nooit het kind laten vertalen." if interpreter else "",
         )
+        created.append(family)
         for first, last, relation, authority in caregivers:
             caregiver = Caregiver(
                 family=family,
@@ -86,6 +103,7 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
                 group=groups[group_name],
                 start_date=today - datetime.timedelta(days=min(int(months * 30.4) - 60, 700) if months > 4 else 20),
             )
+    seed_family_file(created, mentors, today, random.Random(2026))
     return organisation
 
 

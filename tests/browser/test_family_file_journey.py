@@ -1,0 +1,111 @@
+"""The family file in the browser: find a family, read it, add a caregiver and a child, record an intake and
+see the answers; another group's staff gets 404. Every page passes axe."""
+
+import re
+
+from tests.browser.conftest import assert_accessible, login, screenshot
+
+
+def _menu(page, name):
+    toggle = page.get_by_role("button", name="Menu tonen")
+    if toggle.is_visible():
+        toggle.click()
+    page.get_by_role("link", name=name, exact=True).click()
+
+
+def _open_family(page, name):
+    _menu(page, "Gezinnen")
+    page.get_by_label("Zoek op naam van ouder of kind").fill(name)
+    page.get_by_role("button", name="Zoeken").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=name, exact=True).click()
+
+
+def test_staff_builds_the_family_file_and_records_an_intake(demo, page_factory, live_server):
+    page = page_factory("tablet")
+    login(page, "staff")
+    _open_family(page, "Mulder")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Mulder")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Toevoegen ouder/verzorger").click()
+    assert_accessible(page)
+    page.get_by_label("Voornaam").fill("Sanne")
+    page.get_by_label("Achternaam").fill("Mulder-Koster")
+    page.get_by_label("Relatie tot het kind").fill("moeder")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Sanne Mulder-Koster").is_visible()
+
+    page.get_by_role("link", name="Toevoegen kind").click()
+    page.get_by_label("Voornaam").fill("Bram")
+    page.get_by_label("Achternaam").fill("Mulder")
+    page.get_by_label("Geboortedatum").fill("2025-06-01")
+    page.locator("#id_group").select_option(label="Rupsen (Kindcentrum De Boomhut)")
+    assert_accessible(page)
+    screenshot(page, "family-child-form-tablet")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Bram Mulder").is_visible()
+
+    page.get_by_role("link", name="Intake vastleggen").click()
+    page.get_by_label("Rick Mulder").check()
+    page.get_by_label("Wat vindt u belangrijk in de opvoeding van uw kind?").fill(
+        "Dat Bram zich thuis voelt bij jullie."
+    )
+    page.get_by_label("Ik heb de ouders verteld dat ze altijd bij ons terecht kunnen met vragen").check()
+    assert_accessible(page)
+    screenshot(page, "intake-form-tablet")
+    page.get_by_role("button", name="Intake opslaan").click()
+    assert page.get_by_text("Dat Bram zich thuis voelt bij jullie.").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Mulder", exact=True).click()
+    assert page.get_by_text("Dat Bram zich thuis voelt bij jullie.").is_visible()
+    screenshot(page, "family-detail-after-intake-tablet")
+
+
+def test_staff_of_another_group_gets_404_on_the_family(demo, page_factory, live_server):
+    from families.models import Family
+
+    family = Family.objects.get(name="Mulder")
+    page = page_factory("phone")
+    login(page, "jeroen")
+    response = page.goto(f"/families/{family.pk}/")
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
+    assert_accessible(page)
+
+
+def test_coordinator_reads_history_rewords_a_question_and_archives(demo, page_factory, live_server):
+    page = page_factory("tablet")
+    login(page, "coordinator")
+    _open_family(page, "El Amrani")
+    assert_accessible(page)
+    screenshot(page, "family-detail-coordinator-tablet")
+    page.get_by_role("link", name="Geschiedenis van wijzigingen").click()
+    assert_accessible(page)
+
+    _menu(page, "Intakevragen")
+    assert_accessible(page)
+    screenshot(page, "intake-questions-tablet")
+    page.get_by_role("link", name=re.compile("Herformuleren.*Wat verwacht u van ons")).click()
+    page.get_by_label("Vraag").fill("Wat hoopt u van ons?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("cell", name="Wat hoopt u van ons?", exact=True).is_visible()
+
+    _open_family(page, "Smit")
+    page.get_by_role("link", name="Gezin archiveren").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Gezin archiveren").click()
+    assert page.get_by_text("Het gezin is gearchiveerd.").is_visible()
+
+
+def test_new_family_form_is_accessible_on_a_phone(demo, page_factory):
+    page = page_factory("phone")
+    login(page, "staff")
+    page.goto("/families/new/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.locator(".invalid-feedback").first.is_visible()
+    assert_accessible(page)
+    screenshot(page, "family-new-errors-phone")
