@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from families.models import Caregiver, Child, Family, Placement
+from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
 
 
 class CaregiverInline(admin.TabularInline):
@@ -15,13 +15,24 @@ class ChildInline(admin.TabularInline):
     show_change_link = True
 
 
+class NetworkMemberInline(admin.TabularInline):
+    model = NetworkMember
+    extra = 0
+
+
+class ConsentInline(admin.TabularInline):
+    model = Consent
+    extra = 0
+    exclude = ["recorded_by"]
+
+
 @admin.register(Family)
 class FamilyAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "archived_on"]
     list_filter = ["organisation", "archived_on"]
     list_select_related = ["organisation"]
     search_fields = ["name", "caregivers__last_name", "children__first_name"]
-    inlines = [CaregiverInline, ChildInline]
+    inlines = [CaregiverInline, ChildInline, NetworkMemberInline, ConsentInline]
 
 
 class PlacementInline(admin.TabularInline):

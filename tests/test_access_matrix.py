@@ -46,3 +46,15 @@ def test_url_answers_role_as_classified(name, role, world, client_for):
 def test_django_admin_is_for_organisation_admins_only(role, expected, world, client_for):
     response = client_for(role).get(reverse("admin:families_family_changelist"))
     assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:families_family_change", "admin:intakes_intake_change", "admin:intakes_intakequestion_change"],
+)
+def test_admin_pages_of_the_family_file_open_for_the_admin(url_name, world, client_for):
+    obj = {"admin:families_family_change": world.family, "admin:intakes_intake_change": world.intake}.get(
+        url_name, world.question
+    )
+    response = client_for("admin").get(reverse(url_name, args=[obj.pk]))
+    assert response.status_code == 200
