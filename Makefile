@@ -24,7 +24,11 @@ install: $(VENV)/.installed assets
 install-dev: $(VENV)/.installed-dev assets
 assets: node_modules/.package-lock.json
 
-run: install
+# A local .env makes plain `python manage.py ...` work on a developer machine (debug on, no secrets needed).
+.env:
+	printf 'DJANGO_DEBUG=true\n' > .env
+
+run: install .env
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py seed_demo --if-empty
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver $(HOST)
