@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from demo import data
+from demo.contacts import seed_contacts
 from demo.family_file import seed_family_file
 from families.models import Caregiver, Child, Family, Placement
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
@@ -27,10 +28,12 @@ def demo_present() -> bool:
 
 
 def ensure_reference_data() -> None:
-    """The data migrations' reference data (intake questions), again if a test flush removed it."""
+    """The data migrations' reference data (intake questions, the success-factor catalogue), again if a test
+    flush removed it."""
     from django.apps import apps as django_apps
 
     import_module("intakes.migrations.0002_seed_intake_questions").seed(django_apps, None)
+    import_module("successfactors.migrations.0002_seed_checklist").seed(django_apps, None)
 
 
 @transaction.atomic
@@ -104,6 +107,7 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
                 start_date=today - datetime.timedelta(days=min(int(months * 30.4) - 60, 700) if months > 4 else 20),
             )
     seed_family_file(created, mentors, today, random.Random(2026))
+    seed_contacts(created, today, random.Random(2027))
     return organisation
 
 

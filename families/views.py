@@ -1,11 +1,22 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from contacts.selectors import (
+    contacts_visible_to,
+    family_open_follow_ups,
+    mentor_conversations_due,
+    my_open_follow_ups,
+    theme_coverage,
+    timeline_for,
+    with_last_contact,
+)
 from families import services
 from families.forms import ArchiveForm, FamilyFilterForm, FamilyForm, NewFamilyForm, mentors_for
 from families.history import family_history
@@ -13,13 +24,30 @@ from families.selectors import families_visible_to, family_detail_for, family_fo
 from organisations.selectors import groups_visible_to, locations_visible_to
 
 STAFF_ROLES = (Role.STAFF, Role.COORDINATOR, Role.ADMIN)
+CONTACTS_PER_PAGE = 10
 LEAD_ROLES = (Role.COORDINATOR, Role.ADMIN)
 
 
 @role_required(*STAFF_ROLES)
 def mine(request):
-    """Staff home: the families of my groups and the children I mentor."""
-    return render(request, "families/mine.html", {"families": family_list_for(request.user)})
+    """Staff home: my open follow-ups, mentor conversations due, and the families of my groups and mentees
+    with the days since the last contact."""
+    today = timezone.localdate()
+    families = list(with_last_contact(family_list_for(request.user), request.user))
+    for family in families:
+        family.days_since_contact = (
+            (today - timezone.localdate(family.last_contact_at)).days if family.last_contact_at else None
+        )
+    return render(
+        request,
+        "families/mine.html",
+        {
+            "families": families,
+            "follow_ups": my_open_follow_ups(request.user),
+            "mentor_due": mentor_conversations_due(request.user, today=today),
+            "quiet_days": settings.CONTACT_QUIET_DAYS,
+        },
+    )
 
 
 @role_required(*STAFF_ROLES)
@@ -46,10 +74,18 @@ def family_list(request):
 def detail(request, pk):
     family = family_detail_for(request.user, pk)
     intakes = list(family.intakes.all())
+    contacts = Paginator(timeline_for(request.user, family), CONTACTS_PER_PAGE).get_page(request.GET.get("contacts"))
     return render(
         request,
         "families/detail.html",
-        {"family": family, "latest_intake": intakes[0] if intakes else None, "intakes": intakes},
+        {
+            "family": family,
+            "latest_intake": intakes[0] if intakes else None,
+            "intakes": intakes,
+            "page": contacts,
+            "follow_ups": family_open_follow_ups(request.user, family),
+            "coverage": theme_coverage(contacts_visible_to(request.user).filter(family=family)),
+        },
     )
 
 

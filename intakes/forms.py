@@ -3,11 +3,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contacts.choices import Kind, Tone
+from contacts.forms import ChecklistField, ChecklistFormMixin
 from families.forms import CrispyFormMixin, DateInput
 from intakes.models import IntakeQuestion
 
 
-class IntakeForm(CrispyFormMixin, forms.Form):
+class IntakeForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
     """The intake conversation: who took part, then one answer field per active question."""
 
     held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput(), initial=timezone.localdate)
@@ -35,6 +37,10 @@ class IntakeForm(CrispyFormMixin, forms.Form):
         self.fields["told_always_welcome"] = forms.BooleanField(
             label=_("I told the parents they can always come to us with questions"), required=False
         )
+        self.fields["tone"] = forms.ChoiceField(
+            label=_("How did the parent seem?"), choices=Tone.choices, widget=forms.RadioSelect
+        )
+        self.fields["items"] = ChecklistField(Kind.INTAKE)
 
     @staticmethod
     def field_name(question) -> str:

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from contacts.choices import Kind, Tone
+from contacts.services import ContactData, contact_log
 from intakes.models import Intake, IntakeAnswer, IntakeQuestion
 
 
@@ -18,7 +20,10 @@ def intake_record(
     interpreter_used: bool,
     told_always_welcome: bool,
     answers: dict,
+    tone: str = Tone.NEUTRAL,
+    items=(),
 ) -> Intake:
+    """The intake with its answers, and the contact moment that puts it on the family's timeline."""
     intake = Intake.objects.create(
         family=family,
         conducted_by=by,
@@ -31,6 +36,21 @@ def intake_record(
     IntakeAnswer.objects.bulk_create(
         IntakeAnswer(intake=intake, question=question, question_text=question.text, answer=answer)
         for question, answer in answers.items()
+    )
+    held_at = timezone.make_aware(datetime.datetime.combine(held_on, datetime.time(12)))
+    contact_log(
+        family=family,
+        by=by,
+        intake=intake,
+        data=ContactData(
+            kind=Kind.INTAKE,
+            occurred_at=min(held_at, timezone.now()),
+            tone=tone,
+            caregivers=list(caregivers),
+            children=list(children),
+            interpreter_used=interpreter_used,
+            items=list(items),
+        ),
     )
     return intake
 

@@ -30,6 +30,8 @@ def intake_create(request, pk):
             interpreter_used=form.cleaned_data["interpreter_used"],
             told_always_welcome=form.cleaned_data["told_always_welcome"],
             answers=form.answers(),
+            tone=form.cleaned_data["tone"],
+            items=form.cleaned_data["items"],
         )
         messages.success(request, _("The intake has been saved."))
         return redirect(intake)

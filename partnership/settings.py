@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "organisations",
     "families",
     "intakes",
+    "successfactors",
+    "contacts",
     "portal",
     "demo",
 ]
@@ -180,3 +182,13 @@ LOGGING = {
     # The embedded PostgreSQL narrates every start and stop; only its problems matter.
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
+
+# Contact moments. The mentor conversation (mentorgesprek) is due this many days after the last one, and for
+# a new child this many days after its first day; the staff home lists those due within the horizon.
+MENTOR_CONVERSATION_INTERVAL_DAYS = env.int("MENTOR_CONVERSATION_INTERVAL_DAYS", default=182)
+MENTOR_CONVERSATION_FIRST_AFTER_DAYS = env.int("MENTOR_CONVERSATION_FIRST_AFTER_DAYS", default=90)
+MENTOR_CONVERSATION_HORIZON_DAYS = 30
+# The period over which checklist use is counted per family and per staff member.
+CHECKLIST_COVERAGE_DAYS = 90
+# The staff home marks a family when nobody has had contact with its parents for this many days.
+CONTACT_QUIET_DAYS = env.int("CONTACT_QUIET_DAYS", default=21)

@@ -19,6 +19,8 @@ urlpatterns = [
     path("families/", include("families.urls")),
     path("organisation/", include("organisations.urls")),
     path("", include("intakes.urls")),
+    path("", include("contacts.urls")),
+    path("checklist/", include("successfactors.urls")),
     path("portal/", include("portal.urls")),
     path("admin/", admin.site.urls),
 ]

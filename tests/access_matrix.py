@@ -42,6 +42,14 @@ def family(world):
     return {"pk": world.family.pk}
 
 
+def contact(world):
+    return {"pk": world.family.pk, "contact_pk": world.contact.pk}
+
+
+def follow_up(world):
+    return {"pk": world.family.pk, "follow_up_pk": world.follow_up.pk}
+
+
 def leads_only(status=200):
     """Coordinators and admins only."""
     return signed_in(403, coordinator=status, admin=status)
@@ -91,6 +99,23 @@ MATRIX = {
     "intakes:question_edit": (lambda w: {"question_pk": w.question.pk}, leads_only()),
     "intakes:question_move": (lambda w: {"question_pk": w.question.pk, "direction": "up"}, leads_only(405)),
     "intakes:question_retire": (lambda w: {"question_pk": w.question.pk}, leads_only(405)),
+    "contacts:quick": (family, IN_SCOPE_STAFF),
+    "contacts:choose": (family, IN_SCOPE_STAFF),
+    "contacts:create": (lambda w: {"pk": w.family.pk, "kind": "home_visit"}, IN_SCOPE_STAFF),
+    "contacts:detail": (contact, IN_SCOPE_STAFF),
+    # Only the author corrects a contact (within 24 hours); colleagues in scope get 403, not the form.
+    "contacts:edit": (contact, staff_only(other_staff=404, coordinator=403, admin=403)),
+    "contacts:addendum": (contact, POST_ONLY_IN_FAMILY),
+    "contacts:follow_up_add": (contact, IN_SCOPE_STAFF),
+    "contacts:follow_up_done": (follow_up, POST_ONLY_IN_FAMILY),
+    "contacts:referral_status": (follow_up, POST_ONLY_IN_FAMILY),
+    "contacts:coverage": (no_kwargs, staff_only()),
+    "contacts:coverage_for": (lambda w: {"user_pk": w.users["staff"].pk}, staff_only(other_staff=403)),
+    "successfactors:items": (no_kwargs, leads_only()),
+    "successfactors:item_add": (no_kwargs, leads_only()),
+    "successfactors:item_edit": (lambda w: {"item_pk": w.item.pk}, leads_only()),
+    "successfactors:item_move": (lambda w: {"item_pk": w.item.pk, "direction": "up"}, leads_only(405)),
+    "successfactors:item_retire": (lambda w: {"item_pk": w.item.pk}, leads_only(405)),
     "organisations:overview": (no_kwargs, signed_in(403, coordinator=200, admin=200)),
     "portal:home": (no_kwargs, signed_in(403, parent=200, other_parent=200)),
 }

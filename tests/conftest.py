@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import pytest
 
 from accounts.models import Role
+from successfactors.models import ChecklistItem
 from tests import factories as f
 
 
@@ -30,6 +31,9 @@ class World:
     consent: object = None
     intake: object = None
     question: object = None
+    contact: object = None
+    follow_up: object = None
+    item: object = None
 
 
 ROLES = ["anonymous", "parent", "other_parent", "staff", "other_staff", "coordinator", "admin"]
@@ -64,6 +68,8 @@ def world(db) -> World:
     network_member = f.NetworkMemberFactory(family=family)
     consent = f.ConsentFactory(family=family, given_by=caregiver)
     intake = f.IntakeFactory(family=family, conducted_by=staff)
+    contact = f.ContactMomentFactory(family=family, author=staff)
+    follow_up = f.FollowUpFactory(contact=contact, owner=staff)
 
     other_family = f.FamilyFactory(organisation=organisation, name="Familie Twee")
     other_child = f.ChildFactory(family=other_family, first_name="Daan", mentor=far_staff)
@@ -97,6 +103,9 @@ def world(db) -> World:
         consent=consent,
         intake=intake,
         question=intake.answers.first().question,
+        contact=contact,
+        follow_up=follow_up,
+        item=ChecklistItem.objects.active().first(),
     )
 
 

@@ -4,6 +4,8 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Role, User
+from contacts.choices import Kind, Tone
+from contacts.models import ContactMoment, FollowUp
 from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
 from intakes.models import Intake, IntakeAnswer, IntakeQuestion
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
@@ -139,3 +141,32 @@ class IntakeFactory(factory.django.DjangoModelFactory):
             IntakeAnswer.objects.create(
                 intake=self, question=question, question_text=question.text, answer=extracted or "Rust en regelmaat."
             )
+
+
+class ContactMomentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactMoment
+        skip_postgeneration_save = True
+
+    family = factory.SubFactory(FamilyFactory)
+    author = factory.SubFactory(UserFactory)
+    kind = Kind.INFORMAL
+    tone = Tone.POSITIVE
+    summary = "Kort gesproken bij het brengen."
+    occurred_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=2))
+
+    @factory.post_generation
+    def caregivers(self, create, extracted, **kwargs):
+        if create:
+            self.caregivers.set(extracted if extracted is not None else self.family.caregivers.all()[:1])
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    contact = factory.SubFactory(ContactMomentFactory)
+    description = "Informatie over zindelijkheid meegeven"
+    owner = factory.SelfAttribute("contact.author")
+    created_by = factory.SelfAttribute("contact.author")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))

@@ -21,6 +21,7 @@ def _intake_data(world, answers=None):
         "caregivers": [world.caregiver.pk],
         "children": [world.child.pk],
         "told_always_welcome": "on",
+        "tone": "positive",
     }
     for question in IntakeQuestion.objects.active():
         data[f"question_{question.pk}"] = answers.get(question.pk, "")
@@ -38,6 +39,9 @@ def test_staff_records_an_intake_and_the_family_page_shows_the_answers(world, cl
     assert intake.conducted_by == world.users["staff"]
     page = client.get(world.family.get_absolute_url()).content.decode()
     assert "Veel buitenspelen" in page
+    # The intake is also a contact moment on the family's timeline.
+    assert intake.contact.kind == "intake"
+    assert intake.contact.tone == "positive"
 
 
 def test_an_intake_without_any_answer_is_refused(world, client_for):

@@ -1,0 +1,252 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from contacts.choices import Kind, Occasion, ReferralStatus, ReferralTo, Tone, Visibility
+from contacts.services import ContactData, FollowUpData
+from families.forms import CrispyFormMixin, DateInput
+from families.models import Placement
+from successfactors.models import THEME_ORDER, ChecklistItem
+
+UNKNOWN_ITEM = _("An item you ticked is not (or no longer) on the checklist for this kind of contact. Tick again.")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def occasion_now() -> str:
+    """A sensible default for a chat logged right now: mornings are drop-off, late afternoons pick-up."""
+    hour = timezone.localtime().hour
+    if hour < 11:
+        return Occasion.DROP_OFF
+    if hour >= 15:
+        return Occasion.PICK_UP
+    return Occasion.IN_PASSING
+
+
+def owners_for(family) -> QuerySet[User]:
+    """Who can take on a follow-up: staff of the family's groups, their coordinators, and the mentors."""
+    groups = Placement.objects.filter(Placement.active_q(), child__family=family).values("group")
+    return (
+        User.objects.filter(organisation_id=family.organisation_id, is_active=True)
+        .filter(
+            Q(memberships__group__in=groups) | Q(assignments__location__groups__in=groups) | Q(mentees__family=family)
+        )
+        .exclude(role=Role.PARENT)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class ChecklistField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, kind: str, **kwargs):
+        super().__init__(
+            queryset=ChecklistItem.objects.for_kind(kind),
+            required=False,
+            label=_("Success factors I applied"),
+            error_messages={"invalid_choice": UNKNOWN_ITEM, "invalid_pk_value": UNKNOWN_ITEM},
+            **kwargs,
+        )
+
+
+class ChecklistFormMixin:
+    """The form's checklist for the template: the kind's items by theme, and which are ticked."""
+
+    @property
+    def checklist(self) -> list[ChecklistItem]:
+        items = self.fields["items"].queryset
+        return sorted(items, key=lambda item: (THEME_ORDER.get(item.theme, 99), item.position, item.pk))
+
+    @property
+    def checked_items(self) -> set[str]:
+        value = self["items"].value() or []
+        return {str(getattr(v, "pk", v)) for v in value}
+
+
+class ContactForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
+    """A contact moment of one kind; the checklist holds that kind's success-factor prompts."""
+
+    occurred_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput())
+    occasion = forms.ChoiceField(label=_("When"), choices=Occasion.choices, required=False)
+    caregivers = forms.ModelMultipleChoiceField(label=_("With"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    children = forms.ModelMultipleChoiceField(
+        label=_("About"), queryset=None, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    tone = forms.ChoiceField(label=_("How did the parent seem?"), choices=Tone.choices, widget=forms.RadioSelect)
+    summary = forms.CharField(label=_("Short summary"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Internal notes"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For the team only; never shown to the parents."),
+    )
+    interpreter_used = forms.BooleanField(label=_("An interpreter was used"), required=False)
+    visibility = forms.ChoiceField(
+        label=_("Who may read this"),
+        choices=Visibility.choices,
+        initial=Visibility.INTERNAL,
+        widget=forms.RadioSelect,
+    )
+    shared_summary = forms.CharField(
+        label=_("Summary for the parents"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only when shared: the parents read this text in their portal, in plain language."),
+    )
+    # The version the author started from; a save from an older version is refused (optimistic locking).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, family, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["caregivers"].queryset = family.caregivers.all()
+        self.fields["children"].queryset = family.children.all()
+        self.fields["items"] = ChecklistField(kind)
+        if kind != Kind.INFORMAL:
+            del self.fields["occasion"]
+        else:
+            self.fields["summary"].required = False
+        if not self.is_bound and "occurred_at" not in self.initial:
+            self.initial["occurred_at"] = timezone.localtime().replace(second=0, microsecond=0)
+        if not self.is_bound and "caregivers" not in self.initial and len(self.fields["caregivers"].queryset) == 1:
+            self.initial["caregivers"] = list(self.fields["caregivers"].queryset)
+
+    def clean_occurred_at(self):
+        occurred_at = self.cleaned_data["occurred_at"]
+        # A minute of slack: the form's default is "now", rounded down, on a clock that may run a little ahead.
+        if occurred_at > timezone.now() + datetime.timedelta(minutes=1):
+            raise ValidationError(_("A contact cannot be in the future."))
+        return min(occurred_at, timezone.now())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("visibility") == Visibility.SHARED and not cleaned.get("shared_summary", "").strip():
+            self.add_error("shared_summary", _("Write the summary for the parents when the contact is shared."))
+        return cleaned
+
+    def to_data(self) -> ContactData:
+        c = self.cleaned_data
+        return ContactData(
+            kind=self.kind,
+            occurred_at=c["occurred_at"],
+            tone=c["tone"],
+            caregivers=list(c["caregivers"]),
+            children=list(c["children"]),
+            occasion=c.get("occasion", ""),
+            summary=c["summary"],
+            notes=c["notes"],
+            interpreter_used=c["interpreter_used"],
+            visibility=c["visibility"],
+            shared_summary=c["shared_summary"],
+            items=list(c["items"]),
+        )
+
+
+class QuickContactForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
+    """The fast path for a chat at drop-off or pick-up: who, how it went, one optional sentence."""
+
+    caregivers = forms.ModelMultipleChoiceField(label=_("With"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    occasion = forms.ChoiceField(label=_("When"), choices=Occasion.choices, widget=forms.RadioSelect)
+    tone = forms.ChoiceField(label=_("How did the parent seem?"), choices=Tone.choices, widget=forms.RadioSelect)
+    summary = forms.CharField(label=_("One sentence (optional)"), max_length=500, required=False)
+
+    def __init__(self, *args, family, default_caregivers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caregivers"].queryset = family.caregivers.all()
+        self.fields["items"] = ChecklistField(Kind.INFORMAL)
+        self.initial.setdefault("occasion", occasion_now())
+        self.initial.setdefault("caregivers", list(default_caregivers))
+
+    def to_data(self) -> ContactData:
+        c = self.cleaned_data
+        return ContactData(
+            kind=Kind.INFORMAL,
+            occurred_at=timezone.now(),
+            tone=c["tone"],
+            caregivers=list(c["caregivers"]),
+            occasion=c["occasion"],
+            summary=c["summary"],
+            items=list(c["items"]),
+        )
+
+
+class FollowUpForm(CrispyFormMixin, forms.Form):
+    """A follow-up action; with a destination it is a referral."""
+
+    description = forms.CharField(label=_("What will be done"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Who"), queryset=None)
+    due_on = forms.DateField(label=_("Before"), widget=DateInput())
+    promised_to_parents = forms.BooleanField(label=_("Promised to the parents"), required=False)
+    referral_to = forms.ChoiceField(
+        label=_("Referral to"),
+        choices=[("", _("Not a referral")), *ReferralTo.choices],
+        required=False,
+    )
+    referral_other = forms.CharField(label=_("Other destination"), max_length=100, required=False)
+    agreed_with_parents = forms.BooleanField(label=_("The referral is agreed with the parents"), required=False)
+
+    def __init__(self, *args, owners, me=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+        if me is not None:
+            self.fields["owner"].initial = me.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("referral_to") == ReferralTo.OTHER and not cleaned.get("referral_other", "").strip():
+            self.add_error("referral_other", _("Name where the family is referred to."))
+        return cleaned
+
+    def check_due(self, contact_date: datetime.date) -> bool:
+        due_on = self.cleaned_data.get("due_on")
+        if due_on and due_on < contact_date:
+            self.add_error("due_on", _("The follow-up cannot be due before the contact."))
+            return False
+        return True
+
+    def to_data(self) -> FollowUpData:
+        c = self.cleaned_data
+        return FollowUpData(
+            description=c["description"],
+            owner=c["owner"],
+            due_on=c["due_on"],
+            promised_to_parents=c["promised_to_parents"],
+            referral_to=c["referral_to"],
+            referral_other=c["referral_other"],
+            agreed_with_parents=c["agreed_with_parents"],
+        )
+
+
+class BaseFollowUpFormSet(forms.BaseFormSet):
+    def check_due(self, contact_date: datetime.date) -> bool:
+        # Check every form (no short-circuit) so each one shows its own error.
+        results = [form.check_due(contact_date) for form in self.forms if form.has_changed()]
+        return all(results)
+
+    def to_data(self) -> list[FollowUpData]:
+        return [form.to_data() for form in self.forms if form.has_changed() and form.cleaned_data]
+
+
+FollowUpFormSet = forms.formset_factory(FollowUpForm, formset=BaseFollowUpFormSet, extra=1, max_num=5)
+
+
+class AddendumForm(CrispyFormMixin, forms.Form):
+    text = forms.CharField(label=_("Addendum"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReferralStatusForm(forms.Form):
+    referral_status = forms.ChoiceField(label=_("Status"), choices=ReferralStatus.choices)
+    agreed_with_parents = forms.BooleanField(label=_("Agreed with the parents"), required=False)

@@ -1,0 +1,255 @@
+"""Logging and reading contact moments. Families come from the user's scope (another family's id is a 404)
+and contacts from `contacts_visible_to` (a confidential contact of a colleague is a 404 too)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import Role, User
+from accounts.permissions import role_required
+from contacts import services
+from contacts.choices import KIND_HELP, Kind
+from contacts.forms import (
+    AddendumForm,
+    ContactForm,
+    FollowUpForm,
+    FollowUpFormSet,
+    QuickContactForm,
+    ReferralStatusForm,
+    owners_for,
+)
+from contacts.selectors import contact_for, contacts_visible_to, follow_up_for, theme_coverage
+from families.selectors import family_for_edit
+from families.views import LEAD_ROLES, STAFF_ROLES
+from organisations.selectors import groups_visible_to
+
+
+def _next_or(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def _default_caregivers(family):
+    """Who a quick chat is most likely with: whoever the last chat was with, else a parent with authority."""
+    last = family.contacts.filter(kind=Kind.INFORMAL).order_by("-occurred_at").first()
+    if last:
+        chosen = list(last.caregivers.all())
+        if chosen:
+            return chosen
+    caregivers = sorted(family.caregivers.all(), key=lambda c: not c.has_parental_authority)
+    return caregivers[:1]
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def quick(request, pk):
+    family = family_for_edit(request.user, pk)
+    form = QuickContactForm(request.POST or None, family=family, default_caregivers=_default_caregivers(family))
+    if form.is_valid():
+        try:
+            contact = services.contact_log(family=family, by=request.user, data=form.to_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Contact with %(family)s saved.") % {"family": contact.family.name})
+            return redirect(_next_or(request, family.get_absolute_url()))
+    return render(
+        request,
+        "contacts/quick_form.html",
+        {"family": family, "form": form, "next": _next_or(request, "")},
+    )
+
+
+@role_required(*STAFF_ROLES)
+def choose(request, pk):
+    family = family_for_edit(request.user, pk)
+    kinds = [(value, label, KIND_HELP[value]) for value, label in Kind.choices]
+    return render(request, "contacts/choose.html", {"family": family, "kinds": kinds})
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def create(request, pk, kind):
+    family = family_for_edit(request.user, pk)
+    if kind not in Kind.values:
+        return redirect("contacts:choose", pk=family.pk)
+    if kind == Kind.INTAKE:
+        # An intake has its own questions; recording it also logs the contact.
+        return redirect("intakes:create", pk=family.pk)
+    owners = owners_for(family)
+    form = ContactForm(request.POST or None, family=family, kind=kind)
+    follow_ups = FollowUpFormSet(request.POST or None, prefix="fu", form_kwargs={"owners": owners, "me": request.user})
+    valid = form.is_valid() and follow_ups.is_valid()
+    if valid and follow_ups.check_due(timezone.localdate(form.cleaned_data["occurred_at"])):
+        try:
+            contact = services.contact_log(
+                family=family, by=request.user, data=form.to_data(), follow_ups=follow_ups.to_data()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The contact has been saved."))
+            return redirect(contact)
+    return render(
+        request,
+        "contacts/contact_form.html",
+        {"family": family, "form": form, "follow_ups": follow_ups, "kind_label": Kind(kind).label},
+    )
+
+
+@role_required(*STAFF_ROLES)
+def detail(request, pk, contact_pk):
+    contact = contact_for(request.user, pk, contact_pk)
+    return render(
+        request,
+        "contacts/contact_detail.html",
+        {
+            "contact": contact,
+            "family": contact.family,
+            "can_edit": contact.editable_by(request.user),
+            "addendum_form": AddendumForm(),
+        },
+    )
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def edit(request, pk, contact_pk):
+    contact = contact_for(request.user, pk, contact_pk)
+    if not contact.editable_by(request.user) or contact.family.archived_on:
+        raise PermissionDenied
+    initial = {
+        "occurred_at": timezone.localtime(contact.occurred_at),
+        "occasion": contact.occasion,
+        "caregivers": list(contact.caregivers.all()),
+        "children": list(contact.children.all()),
+        "tone": contact.tone,
+        "summary": contact.summary,
+        "notes": contact.notes,
+        "interpreter_used": contact.interpreter_used,
+        "visibility": contact.visibility,
+        "shared_summary": contact.shared_summary,
+        "items": [tick.item for tick in contact.ticks.all()],
+        "version": contact.version,
+    }
+    form = ContactForm(request.POST or None, family=contact.family, kind=contact.kind, initial=initial)
+    status = 200
+    if form.is_valid():
+        try:
+            services.contact_update(
+                contact=contact,
+                by=request.user,
+                expected_version=form.cleaned_data["version"] or 0,
+                data=form.to_data(),
+            )
+        except services.StaleEdit as stale:
+            form = ContactForm(
+                family=contact.family,
+                kind=contact.kind,
+                initial=initial | {"version": type(contact).objects.get(pk=contact.pk).version},
+            )
+            form.add_error(None, stale.message)
+            status = 409
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(contact)
+    return render(
+        request,
+        "contacts/contact_form.html",
+        {"family": contact.family, "form": form, "contact": contact, "kind_label": contact.get_kind_display()},
+        status=status,
+    )
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def addendum(request, pk, contact_pk):
+    contact = contact_for(request.user, pk, contact_pk)
+    form = AddendumForm(request.POST)
+    if form.is_valid():
+        services.addendum_add(contact=contact, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("The addendum has been added."))
+        return redirect(contact)
+    return render(
+        request,
+        "contacts/contact_detail.html",
+        {"contact": contact, "family": contact.family, "addendum_form": form},
+        status=400,
+    )
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def follow_up_add(request, pk, contact_pk):
+    contact = contact_for(request.user, pk, contact_pk)
+    if contact.family.archived_on:
+        raise PermissionDenied
+    form = FollowUpForm(request.POST or None, owners=owners_for(contact.family), me=request.user)
+    if form.is_valid() and form.check_due(timezone.localdate(contact.occurred_at)):
+        services.follow_up_add(contact=contact, by=request.user, data=form.to_data())
+        messages.success(request, _("The follow-up has been added."))
+        return redirect(contact)
+    return render(request, "contacts/follow_up_form.html", {"contact": contact, "family": contact.family, "form": form})
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def follow_up_done(request, pk, follow_up_pk):
+    follow_up = follow_up_for(request.user, pk, follow_up_pk)
+    done = request.POST.get("done", "1") == "1"
+    services.follow_up_complete(follow_up=follow_up, by=request.user, done=done)
+    messages.success(request, _("Marked as done.") if done else _("Opened again."))
+    return redirect(_next_or(request, follow_up.contact.get_absolute_url()))
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def referral_status(request, pk, follow_up_pk):
+    follow_up = follow_up_for(request.user, pk, follow_up_pk)
+    form = ReferralStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referral_set_status(follow_up=follow_up, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The referral has been updated."))
+    else:
+        messages.error(request, _("Choose a status."))
+    return redirect(_next_or(request, follow_up.contact.get_absolute_url()))
+
+
+@role_required(*STAFF_ROLES)
+def coverage(request, user_pk=None):
+    """How often each success-factor theme was applied in my contacts (coordinators: any of their staff)."""
+    member = request.user
+    colleagues = None
+    if request.user.role in LEAD_ROLES:
+        groups = groups_visible_to(request.user)
+        colleagues = (
+            User.objects.filter(role=Role.STAFF, memberships__group__in=groups).distinct().order_by("first_name")
+        )
+        if user_pk:
+            member = get_object_or_404(colleagues, pk=user_pk)
+    elif user_pk and user_pk != request.user.pk:
+        raise PermissionDenied
+    contacts = contacts_visible_to(request.user).filter(author=member)
+    return render(
+        request,
+        "contacts/coverage.html",
+        {
+            "member": member,
+            "coverage": theme_coverage(contacts),
+            "colleagues": colleagues,
+            "self_url": reverse("contacts:coverage"),
+        },
+    )
