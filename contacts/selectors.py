@@ -4,7 +4,8 @@ coordinators: other staff do not see them, not even counted in a list."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -41,18 +42,23 @@ def with_last_contact(families: QuerySet, user) -> QuerySet:
     return families.annotate(last_contact_at=Subquery(latest))
 
 
+def _count_of(model, **filters) -> Subquery:
+    counted = model.objects.filter(contact=OuterRef("pk"), **filters).order_by().values("contact")
+    return Coalesce(Subquery(counted.annotate(n=Func("pk", function="COUNT")).values("n")), 0)
+
+
 def timeline_for(user, family) -> QuerySet[ContactMoment]:
     """The family's contacts, newest first, with everything a timeline row shows."""
     return (
         contacts_visible_to(user)
         .filter(family=family)
         .select_related("author", "intake")
-        .prefetch_related(
-            "caregivers",
-            Prefetch("ticks", queryset=ChecklistTick.objects.only("pk", "contact_id", "theme")),
-            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner")),
+        .prefetch_related("caregivers")
+        .annotate(
+            tick_count=_count_of(ChecklistTick),
+            follow_up_count=_count_of(FollowUp),
+            addendum_count=_count_of(Addendum),
         )
-        .annotate(addendum_count=Count("addenda"))
         .order_by("-occurred_at", "-pk")
     )
 

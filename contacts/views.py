@@ -119,13 +119,8 @@ def detail(request, pk, contact_pk):
     )
 
 
-@role_required(*STAFF_ROLES)
-@require_http_methods(["GET", "POST"])
-def edit(request, pk, contact_pk):
-    contact = contact_for(request.user, pk, contact_pk)
-    if not contact.editable_by(request.user) or contact.family.archived_on:
-        raise PermissionDenied
-    initial = {
+def _initial(contact) -> dict:
+    return {
         "occurred_at": timezone.localtime(contact.occurred_at),
         "occasion": contact.occasion,
         "caregivers": list(contact.caregivers.all()),
@@ -139,7 +134,15 @@ def edit(request, pk, contact_pk):
         "items": [tick.item for tick in contact.ticks.all()],
         "version": contact.version,
     }
-    form = ContactForm(request.POST or None, family=contact.family, kind=contact.kind, initial=initial)
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def edit(request, pk, contact_pk):
+    contact = contact_for(request.user, pk, contact_pk)
+    if not contact.editable_by(request.user) or contact.family.archived_on:
+        raise PermissionDenied
+    form = ContactForm(request.POST or None, family=contact.family, kind=contact.kind, initial=_initial(contact))
     status = 200
     if form.is_valid():
         try:
@@ -150,12 +153,10 @@ def edit(request, pk, contact_pk):
                 data=form.to_data(),
             )
         except services.StaleEdit as stale:
-            form = ContactForm(
-                family=contact.family,
-                kind=contact.kind,
-                initial=initial | {"version": type(contact).objects.get(pk=contact.pk).version},
-            )
-            form.add_error(None, stale.message)
+            # Show the current version to start again from; the refused changes are not silently merged.
+            messages.error(request, stale.message)
+            contact = contact_for(request.user, pk, contact_pk)
+            form = ContactForm(family=contact.family, kind=contact.kind, initial=_initial(contact))
             status = 409
         except ValidationError as error:
             form.add_error(None, error)
@@ -218,7 +219,12 @@ def referral_status(request, pk, follow_up_pk):
     form = ReferralStatusForm(request.POST)
     if form.is_valid():
         try:
-            services.referral_set_status(follow_up=follow_up, by=request.user, **form.cleaned_data)
+            services.referral_set_status(
+                follow_up=follow_up,
+                by=request.user,
+                status=form.cleaned_data["referral_status"],
+                agreed_with_parents=form.cleaned_data["agreed_with_parents"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

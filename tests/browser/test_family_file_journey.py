@@ -52,6 +52,8 @@ def test_staff_builds_the_family_file_and_records_an_intake(demo, page_factory, 
         "Dat Bram zich thuis voelt bij jullie."
     )
     page.get_by_label("Ik heb de ouders verteld dat ze altijd bij ons terecht kunnen met vragen").check()
+    page.get_by_label("Positief").check()
+    page.get_by_label("Ik heb verteld wat ik doe en waarom").check()
     assert_accessible(page)
     screenshot(page, "intake-form-tablet")
     page.get_by_role("button", name="Intake opslaan").click()
