@@ -42,7 +42,7 @@ def test_login_page_is_dutch_accessible_and_rejects_a_wrong_password(viewport, d
 def test_staff_opens_a_family_from_the_home_page(demo, page_factory):
     page = page_factory("tablet")
     login(page, "staff")
-    page.get_by_role("link", name="De Vries").click()
+    page.get_by_role("link", name="De Vries", exact=True).first.click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("De Vries")
     assert page.get_by_text("Noah de Vries").is_visible()
     assert_accessible(page)
