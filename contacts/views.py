@@ -4,7 +4,6 @@ and contacts from `contacts_visible_to` (a confidential contact of a colleague i
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -23,7 +22,13 @@ from contacts.forms import (
     ReferralStatusForm,
     owners_for,
 )
-from contacts.selectors import contact_for, contacts_visible_to, follow_up_for, theme_coverage
+from contacts.selectors import (
+    contact_for,
+    contacts_visible_to,
+    follow_up_for,
+    theme_coverage,
+    theme_coverage_per_author,
+)
 from families.selectors import family_for_edit
 from families.views import LEAD_ROLES, STAFF_ROLES
 from organisations.selectors import groups_visible_to
@@ -236,26 +241,31 @@ def referral_status(request, pk, follow_up_pk):
 
 @role_required(*STAFF_ROLES)
 def coverage(request, user_pk=None):
-    """How often each success-factor theme was applied in my contacts (coordinators: any of their staff)."""
-    member = request.user
-    colleagues = None
-    if request.user.role in LEAD_ROLES:
-        groups = groups_visible_to(request.user)
-        colleagues = (
-            User.objects.filter(role=Role.STAFF, memberships__group__in=groups).distinct().order_by("first_name")
+    """How often each success-factor theme was applied: my own contacts, or for coordinators their staff
+    side by side and then one staff member at a time."""
+    contacts = contacts_visible_to(request.user)
+    if request.user.role not in LEAD_ROLES:
+        if user_pk and user_pk != request.user.pk:
+            raise PermissionDenied
+        return render(
+            request,
+            "contacts/coverage.html",
+            {"member": request.user, "coverage": theme_coverage(contacts.filter(author=request.user))},
         )
-        if user_pk:
-            member = get_object_or_404(colleagues, pk=user_pk)
-    elif user_pk and user_pk != request.user.pk:
-        raise PermissionDenied
-    contacts = contacts_visible_to(request.user).filter(author=member)
+    colleagues = (
+        User.objects.filter(role=Role.STAFF, memberships__group__in=groups_visible_to(request.user))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+    if user_pk is None:
+        return render(
+            request,
+            "contacts/coverage_team.html",
+            {"overview": theme_coverage_per_author(contacts, colleagues)},
+        )
+    member = get_object_or_404(colleagues, pk=user_pk)
     return render(
         request,
         "contacts/coverage.html",
-        {
-            "member": member,
-            "coverage": theme_coverage(contacts),
-            "colleagues": colleagues,
-            "self_url": reverse("contacts:coverage"),
-        },
+        {"member": member, "coverage": theme_coverage(contacts.filter(author=member)), "team": True},
     )

@@ -316,3 +316,22 @@ def test_key_pages_run_the_same_number_of_queries_at_two_data_sizes(world, clien
     many = _count(client, url(world))
     assert few == many, f"{few} queries with little data, {many} with more"
     assert many <= 20
+
+
+def test_a_coordinator_compares_the_checklist_use_of_their_staff_side_by_side(world, client_for):
+    item = ChecklistItem.objects.filter(theme="trust", kinds__contains=[Kind.INFORMAL]).first()
+    world.contact.checklist.add(item, through_defaults={"theme": item.theme, "prompt": item.prompt})
+    content = client_for("coordinator").get(reverse("contacts:coverage")).content.decode()
+    assert world.users["staff"].get_full_name() in content
+    assert world.users["far_staff"].get_full_name() not in content  # another location
+    assert "100%" in content  # the staff member's only contact applied "trust"
+
+
+def test_the_team_overview_runs_the_same_number_of_queries_for_more_staff(world, client_for):
+    client = client_for("coordinator")
+    few = _count(client, reverse("contacts:coverage"))
+    for _ in range(5):
+        member = f.UserFactory(organisation=world.organisation)
+        f.StaffMembershipFactory(user=member, group=world.group)
+        f.ContactMomentFactory(family=world.family, author=member)
+    assert _count(client, reverse("contacts:coverage")) == few
