@@ -106,9 +106,23 @@ class FollowUpQuerySet(models.QuerySet):
 
 @pghistory.track()
 class FollowUp(models.Model):
-    """Something someone will do after a contact; with a destination it is a referral (doorverwijzing)."""
+    """Something someone will do for a family, usually after a contact; with a destination it is a referral
+    (doorverwijzing). A parent's request for a conversation is a follow-up without a contact."""
 
-    contact = models.ForeignKey(ContactMoment, on_delete=models.CASCADE, related_name="follow_ups")
+    # Required (see the constraint below). Nullable on the field itself so that django-pghistory's event table,
+    # which copies the field and already holds events from before it existed, stays valid and append-only.
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="follow_ups", null=True)
+    contact = models.ForeignKey(
+        ContactMoment, on_delete=models.CASCADE, related_name="follow_ups", null=True, blank=True
+    )
+    requested_by = models.ForeignKey(
+        "families.Caregiver",
+        verbose_name=_("asked for by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     description = models.CharField(_("what"), max_length=300)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("who"), on_delete=models.PROTECT, related_name="follow_ups"
@@ -140,10 +154,14 @@ class FollowUp(models.Model):
                 condition=(Q(referral_to="") & Q(referral_status="")) | (~Q(referral_to="") & ~Q(referral_status="")),
                 name="follow_up_referral_has_status",
             ),
+            models.CheckConstraint(condition=Q(family__isnull=False), name="follow_up_has_family"),
         ]
 
     def __str__(self):
         return self.description
+
+    def get_absolute_url(self):
+        return self.contact.get_absolute_url() if self.contact_id else self.family.get_absolute_url() + "#follow-ups"
 
     @property
     def is_referral(self) -> bool:

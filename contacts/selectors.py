@@ -82,12 +82,12 @@ def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
     """Follow-ups of contacts the user sees, and those the user owns in families in scope."""
     if not user.is_authenticated or user.role == Role.PARENT:
         return FollowUp.objects.none()
-    follow_ups = FollowUp.objects.filter(contact__family__in=families_visible_to(user))
+    follow_ups = FollowUp.objects.filter(family__in=families_visible_to(user))
     visible = visible_q(user, "contact__")
     # An empty Q (coordinators see everything) would swallow the OR below, so only narrow when there is a rule.
     if visible:
-        follow_ups = follow_ups.filter(visible | Q(owner=user))
-    return follow_ups.select_related("owner", "contact__family")
+        follow_ups = follow_ups.filter(Q(contact__isnull=True) | visible | Q(owner=user))
+    return follow_ups.select_related("owner", "family", "requested_by")
 
 
 def my_open_follow_ups(user) -> QuerySet[FollowUp]:
@@ -96,13 +96,13 @@ def my_open_follow_ups(user) -> QuerySet[FollowUp]:
 
 
 def family_open_follow_ups(user, family) -> QuerySet[FollowUp]:
-    return follow_ups_visible_to(user).open().filter(contact__family=family).order_by("due_on", "pk")
+    return follow_ups_visible_to(user).open().filter(family=family).order_by("due_on", "pk")
 
 
 def follow_up_for(user, family_pk: int, pk: int) -> FollowUp:
     return get_object_or_404(
-        follow_ups_visible_to(user).filter(contact__family__archived_on__isnull=True),
-        contact__family_id=family_pk,
+        follow_ups_visible_to(user).filter(family__archived_on__isnull=True),
+        family_id=family_pk,
         pk=pk,
     )
 

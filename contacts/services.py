@@ -81,6 +81,7 @@ def _tick(contact: ContactMoment, items) -> None:
 def _add_follow_up(*, contact: ContactMoment, by, data: FollowUpData) -> FollowUp:
     status = (data.referral_status or ReferralStatus.PLANNED) if data.referral_to else ""
     return FollowUp.objects.create(
+        family_id=contact.family_id,
         contact=contact,
         created_by=by,
         description=data.description,

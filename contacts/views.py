@@ -214,7 +214,7 @@ def follow_up_done(request, pk, follow_up_pk):
     done = request.POST.get("done", "1") == "1"
     services.follow_up_complete(follow_up=follow_up, by=request.user, done=done)
     messages.success(request, _("Marked as done.") if done else _("Opened again."))
-    return redirect(_next_or(request, follow_up.contact.get_absolute_url()))
+    return redirect(_next_or(request, follow_up.get_absolute_url()))
 
 
 @role_required(*STAFF_ROLES)
@@ -236,7 +236,7 @@ def referral_status(request, pk, follow_up_pk):
             messages.success(request, _("The referral has been updated."))
     else:
         messages.error(request, _("Choose a status."))
-    return redirect(_next_or(request, follow_up.contact.get_absolute_url()))
+    return redirect(_next_or(request, follow_up.get_absolute_url()))
 
 
 @role_required(*STAFF_ROLES)

@@ -164,7 +164,7 @@ def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
         child_links += [ContactMoment.children.through(contactmoment=contact, child=c) for c in about]
         ticks += [ChecklistTick(contact=contact, item=i, theme=i.theme, prompt=i.prompt) for i in ticked]
         for action in actions:
-            action.contact = contact
+            action.contact, action.family_id = contact, contact.family_id
             follow_ups.append(action)
     ContactMoment.caregivers.through.objects.bulk_create(caregiver_links, batch_size=1000)
     ContactMoment.children.through.objects.bulk_create(child_links, batch_size=1000)

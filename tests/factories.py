@@ -166,6 +166,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
         model = FollowUp
 
     contact = factory.SubFactory(ContactMomentFactory)
+    family = factory.SelfAttribute("contact.family")
     description = "Informatie over zindelijkheid meegeven"
     owner = factory.SelfAttribute("contact.author")
     created_by = factory.SelfAttribute("contact.author")

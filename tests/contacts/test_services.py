@@ -125,6 +125,7 @@ def test_the_database_refuses_a_shared_contact_without_a_parent_summary(world):
 def test_the_database_refuses_a_referral_without_a_status(world):
     with pytest.raises(IntegrityError), transaction.atomic():
         FollowUp.objects.create(
+            family=world.family,
             contact=world.contact,
             description="x",
             owner=world.users["staff"],
