@@ -107,11 +107,9 @@ def follow_up_for(user, family_pk: int, pk: int) -> FollowUp:
     )
 
 
-def mentor_conversations_due(user, *, today: datetime.date | None = None) -> list[Child]:
-    """Children I mentor whose next mentor conversation is due within the horizon (or overdue).
-
-    The next one is due an interval after the last one; a child without one yet is due some weeks after
-    the first day. Each child gets `last_conversation`, `due_on` and `overdue`."""
+def with_next_mentor_conversation(children: QuerySet[Child], *, today: datetime.date | None = None) -> list[Child]:
+    """Each child with `last_conversation`, `due_on` and `overdue` for its next mentor conversation: an interval
+    after the last one, or for a child without one yet some weeks after the first day."""
     today = today or timezone.localdate()
     last = (
         ContactMoment.objects.filter(kind=Kind.MENTOR_CONVERSATION, children=OuterRef("pk"))
@@ -119,24 +117,33 @@ def mentor_conversations_due(user, *, today: datetime.date | None = None) -> lis
         .values("occurred_at")[:1]
     )
     first_day = Placement.objects.filter(child=OuterRef("pk")).order_by("start_date").values("start_date")[:1]
-    active = Placement.objects.filter(Placement.active_q(), child=OuterRef("pk"))
-    children = (
-        Child.objects.filter(Exists(active), mentor=user, family__archived_on__isnull=True)
-        .select_related("family")
-        .annotate(last_conversation=Subquery(last), first_day=Subquery(first_day))
-    )
     interval = datetime.timedelta(days=settings.MENTOR_CONVERSATION_INTERVAL_DAYS)
     first_after = datetime.timedelta(days=settings.MENTOR_CONVERSATION_FIRST_AFTER_DAYS)
-    horizon = today + datetime.timedelta(days=settings.MENTOR_CONVERSATION_HORIZON_DAYS)
-    due = []
-    for child in children:
+    annotated = list(children.annotate(last_conversation=Subquery(last), first_day=Subquery(first_day)))
+    for child in annotated:
         if child.last_conversation:
             child.due_on = timezone.localdate(child.last_conversation) + interval
-        else:
+        elif child.first_day:
             child.due_on = child.first_day + first_after
-        child.overdue = child.due_on < today
-        if child.due_on <= horizon:
-            due.append(child)
+        else:
+            child.due_on = None
+        child.overdue = bool(child.due_on and child.due_on < today)
+    return annotated
+
+
+def mentor_conversations_due(user, *, today: datetime.date | None = None) -> list[Child]:
+    """Children I mentor whose next mentor conversation is due within the horizon (or overdue)."""
+    today = today or timezone.localdate()
+    active = Placement.objects.filter(Placement.active_q(), child=OuterRef("pk"))
+    children = Child.objects.filter(Exists(active), mentor=user, family__archived_on__isnull=True).select_related(
+        "family"
+    )
+    horizon = today + datetime.timedelta(days=settings.MENTOR_CONVERSATION_HORIZON_DAYS)
+    due = [
+        child
+        for child in with_next_mentor_conversation(children, today=today)
+        if child.due_on and child.due_on <= horizon
+    ]
     return sorted(due, key=lambda child: (child.due_on, child.first_name))
 
 

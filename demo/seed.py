@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from demo import data
+from demo.agreements import seed_agreements
 from demo.contacts import seed_contacts
 from demo.family_file import seed_family_file
 from families.models import Caregiver, Child, Family, Placement
@@ -108,6 +109,7 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
             )
     seed_family_file(created, mentors, today, random.Random(2026))
     seed_contacts(created, today, random.Random(2027))
+    seed_agreements(created, today, random.Random(2028))
     return organisation
 
 

@@ -87,6 +87,7 @@ class CaregiverForm(CrispyFormMixin, forms.ModelForm):
             "last_name",
             "relation",
             "has_parental_authority",
+            "summaries_allowed",
             "email",
             "phone",
             "preferred_language",

@@ -98,6 +98,15 @@ class Caregiver(models.Model):
         choices=ContactPreference.choices,
         default=ContactPreference.IN_PERSON,
     )
+    summaries_allowed = models.BooleanField(
+        _("may read the shared contact summaries"),
+        default=False,
+        help_text=_(
+            "Caregivers with parental authority always can; without it they see the agreements only, "
+            "unless you allow this."
+        ),
+    )
+    invited_at = models.DateTimeField(_("invited to the portal on"), null=True, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal account"),
@@ -114,6 +123,14 @@ class Caregiver(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def reads_summaries(self) -> bool:
+        return self.has_parental_authority or self.summaries_allowed
+
+    @property
+    def has_portal_access(self) -> bool:
+        return bool(self.user_id and self.user.is_active and self.user.has_usable_password())
 
 
 @pghistory.track()

@@ -82,7 +82,7 @@ def family_detail_for(user, pk: int) -> Family:
     children = Child.objects.select_related("mentor").prefetch_related(Prefetch("placements", queryset=placements))
     queryset = families_visible_to(user).prefetch_related(
         Prefetch("children", queryset=children),
-        "caregivers",
+        Prefetch("caregivers", queryset=Caregiver.objects.select_related("user")),
         Prefetch("network", queryset=NetworkMember.objects.all()),
         Prefetch("consents", queryset=Consent.objects.select_related("given_by")),
         latest_intake_prefetch(),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from agreements.selectors import family_agreements
 from contacts.selectors import (
     contacts_visible_to,
     family_open_follow_ups,
@@ -85,6 +86,7 @@ def detail(request, pk):
             "page": contacts,
             "follow_ups": family_open_follow_ups(request.user, family),
             "coverage": theme_coverage(contacts_visible_to(request.user).filter(family=family)),
+            "agreements": family_agreements(request.user, family),
         },
     )
 

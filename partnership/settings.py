@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "intakes",
     "successfactors",
     "contacts",
+    "agreements",
     "portal",
     "demo",
 ]
@@ -192,3 +193,9 @@ MENTOR_CONVERSATION_HORIZON_DAYS = 30
 CHECKLIST_COVERAGE_DAYS = 90
 # The staff home marks a family when nobody has had contact with its parents for this many days.
 CONTACT_QUIET_DAYS = env.int("CONTACT_QUIET_DAYS", default=21)
+
+# The parent portal: an invitation link is valid this many days; a parent tells how the partnership feels at
+# most once per interval; a request for a conversation is due for the mentor within this many days.
+PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
+PORTAL_FEEDBACK_INTERVAL_DAYS = 30
+PORTAL_CONVERSATION_RESPONSE_DAYS = 5

@@ -20,6 +20,7 @@ urlpatterns = [
     path("organisation/", include("organisations.urls")),
     path("", include("intakes.urls")),
     path("", include("contacts.urls")),
+    path("", include("agreements.urls")),
     path("checklist/", include("successfactors.urls")),
     path("portal/", include("portal.urls")),
     path("admin/", admin.site.urls),

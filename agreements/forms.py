@@ -1,0 +1,112 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import AgreementVersion, Outcome, Reaction
+from contacts.choices import Kind
+from contacts.forms import ContactForm
+from families.forms import CrispyFormMixin, DateInput
+
+
+def _text(label, help_text="", rows=2, required=False):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class AgreementForm(CrispyFormMixin, forms.Form):
+    """The parts of a clear agreement (Met Andere Ogen, 2022): the joint goal, where we agree and where not
+    yet, who does what, how we work together, and when we look back."""
+
+    title = forms.CharField(
+        label=_("Title"), max_length=120, help_text=_("In a few words, e.g. 'Sleeping at the group'.")
+    )
+    child = forms.ModelChoiceField(label=_("About the child"), queryset=None, required=False)
+    goal = _text(_("Our joint goal"), _("What do we want to reach together for the child?"), required=True)
+    agreed_points = _text(_("Where we agree"))
+    open_points = _text(_("Where we do not agree yet"), _("A difference of view may be there; write it down."))
+    parents_do = _text(_("What the parents will do"))
+    staff_do = _text(_("What we will do"))
+    child_does = _text(_("What the child will do"))
+    how_we_work = _text(_("How we work together"), _("How and when do we keep each other informed?"))
+    child_voice = _text(_("What the child says or shows"), _("Where fitting: the child's own view."))
+    evaluation_on = forms.DateField(label=_("We evaluate on"), widget=DateInput())
+    # The version the user started from: a save based on an older one is refused (optimistic locking).
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, family, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["child"].queryset = family.children.all()
+
+    def clean_evaluation_on(self):
+        evaluation_on = self.cleaned_data["evaluation_on"]
+        if evaluation_on < timezone.localdate():
+            raise ValidationError(_("The evaluation cannot be in the past."))
+        return evaluation_on
+
+    def content(self) -> dict:
+        return {name: self.cleaned_data[name] for name in AgreementVersion.CONTENT_FIELDS}
+
+    @classmethod
+    def initial_for(cls, agreement) -> dict:
+        version = agreement.current
+        initial = {name: getattr(version, name) for name in AgreementVersion.CONTENT_FIELDS}
+        return initial | {"title": agreement.title, "child": agreement.child_id, "lock_version": agreement.lock_version}
+
+
+class RecordAgreedForm(CrispyFormMixin, forms.Form):
+    caregivers = forms.ModelMultipleChoiceField(
+        label=_("Who agreed"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    contact = forms.ModelChoiceField(
+        label=_("In the conversation of"),
+        queryset=None,
+        help_text=_("Log the conversation first if it is not in the list."),
+    )
+
+    def __init__(self, *args, family, contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caregivers"].queryset = family.caregivers.all()
+        self.fields["contact"].queryset = contacts
+        self.fields["contact"].label_from_instance = lambda c: f"{c.occurred_at:%d-%m-%Y} · {c.get_kind_display()}"
+
+
+class EvaluationForm(ContactForm):
+    """The evaluation conversation, with its own checklist, and what comes of it."""
+
+    outcome = forms.ChoiceField(label=_("What do we do now?"), choices=Outcome.choices, widget=forms.RadioSelect)
+    next_evaluation_on = forms.DateField(
+        label=_("Next evaluation"), widget=DateInput(), required=False, help_text=_("When we continue or adjust.")
+    )
+
+    def __init__(self, *args, family, **kwargs):
+        super().__init__(*args, family=family, kind=Kind.EVALUATION, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Outcome.CONTINUE and not cleaned.get("next_evaluation_on"):
+            self.add_error("next_evaluation_on", _("Choose when you will evaluate again."))
+        next_on = cleaned.get("next_evaluation_on")
+        if next_on and next_on < timezone.localdate():
+            self.add_error("next_evaluation_on", _("The evaluation cannot be in the past."))
+        return cleaned
+
+
+class ReactionForm(CrispyFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your reaction"),
+        max_length=Reaction.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("At most 1000 characters. Shown as plain text."),
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError(_("Write your reaction."))
+        return text
