@@ -94,7 +94,10 @@ def edit(request, pk, agreement_pk):
                 messages.success(request, _("Saved as a new version; the parents are asked to agree again."))
             return redirect(agreement)
     return render(
-        request, "agreements/form.html", {"family": agreement.family, "form": form, "agreement": agreement}, status
+        request,
+        "agreements/form.html",
+        {"family": agreement.family, "form": form, "agreement": agreement},
+        status=status,
     )
 
 

@@ -50,6 +50,16 @@ def follow_up(world):
     return {"pk": world.family.pk, "follow_up_pk": world.follow_up.pk}
 
 
+def agreement(world):
+    return {"pk": world.family.pk, "agreement_pk": world.agreement.pk}
+
+
+def parents_only(status=200, **overrides):
+    expected = signed_in(403, parent=status, other_parent=status)
+    expected.update(overrides)
+    return expected
+
+
 def leads_only(status=200):
     """Coordinators and admins only."""
     return signed_in(403, coordinator=status, admin=status)
@@ -116,6 +126,22 @@ MATRIX = {
     "successfactors:item_edit": (lambda w: {"item_pk": w.item.pk}, leads_only()),
     "successfactors:item_move": (lambda w: {"item_pk": w.item.pk, "direction": "up"}, leads_only(405)),
     "successfactors:item_retire": (lambda w: {"item_pk": w.item.pk}, leads_only(405)),
+    "agreements:create": (family, IN_SCOPE_STAFF),
+    "agreements:detail": (agreement, IN_SCOPE_STAFF),
+    "agreements:edit": (agreement, IN_SCOPE_STAFF),
+    "agreements:propose": (agreement, POST_ONLY_IN_FAMILY),
+    "agreements:record_agreed": (agreement, IN_SCOPE_STAFF),
+    "agreements:evaluate": (agreement, IN_SCOPE_STAFF),
+    "agreements:print": (agreement, IN_SCOPE_STAFF),
+    "portal:agreement": (lambda w: {"agreement_pk": w.agreement.pk}, parents_only(other_parent=404)),
+    "portal:confirm": (lambda w: {"agreement_pk": w.agreement.pk}, parents_only(405)),
+    "portal:react": (lambda w: {"agreement_pk": w.agreement.pk}, parents_only(405)),
+    "portal:feedback": (no_kwargs, parents_only()),
+    "portal:ask": (no_kwargs, parents_only()),
+    # Public: the signed link is the proof; a wrong or used link answers 410 Gone with a clear page.
+    "portal:welcome": (lambda w: {"uidb64": "MQ", "token": "expired-token"}, everyone(410)),
+    "portal:invite": (lambda w: {"pk": w.family.pk, "caregiver_pk": w.caregiver.pk}, POST_ONLY_IN_FAMILY),
+    "portal:revoke": (lambda w: {"pk": w.family.pk, "caregiver_pk": w.caregiver.pk}, POST_ONLY_IN_FAMILY),
     "organisations:overview": (no_kwargs, signed_in(403, coordinator=200, admin=200)),
     "portal:home": (no_kwargs, signed_in(403, parent=200, other_parent=200)),
 }

@@ -34,6 +34,7 @@ class World:
     contact: object = None
     follow_up: object = None
     item: object = None
+    agreement: object = None
 
 
 ROLES = ["anonymous", "parent", "other_parent", "staff", "other_staff", "coordinator", "admin"]
@@ -70,6 +71,7 @@ def world(db) -> World:
     intake = f.IntakeFactory(family=family, conducted_by=staff)
     contact = f.ContactMomentFactory(family=family, author=staff)
     follow_up = f.FollowUpFactory(contact=contact, owner=staff)
+    agreement = f.proposed_agreement(family=family, by=staff, child=child)
 
     other_family = f.FamilyFactory(organisation=organisation, name="Familie Twee")
     other_child = f.ChildFactory(family=other_family, first_name="Daan", mentor=far_staff)
@@ -106,6 +108,7 @@ def world(db) -> World:
         contact=contact,
         follow_up=follow_up,
         item=ChecklistItem.objects.active().first(),
+        agreement=agreement,
     )
 
 

@@ -171,3 +171,26 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     owner = factory.SelfAttribute("contact.author")
     created_by = factory.SelfAttribute("contact.author")
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+
+
+def agreement_content(**overrides) -> dict:
+    content = {
+        "goal": "Noor slaapt 's middags rustig.",
+        "agreed_points": "Een vast ritueel helpt.",
+        "parents_do": "Knuffel meegeven.",
+        "staff_do": "Het ritueel van thuis volgen.",
+        "evaluation_on": timezone.localdate() + datetime.timedelta(days=30),
+    }
+    content.update(overrides)
+    return content
+
+
+def proposed_agreement(*, family, by, child=None, title="Slapen op de groep", **content):
+    """An agreement proposed to the parents (through the services, as the app makes them)."""
+    from agreements import services
+
+    agreement = services.agreement_create(
+        family=family, by=by, title=title, child=child, content=agreement_content(**content)
+    )
+    services.agreement_propose(agreement=agreement, by=by, expected_version=agreement.lock_version)
+    return agreement
