@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "successfactors",
     "contacts",
     "agreements",
+    "health",
     "portal",
     "demo",
 ]
@@ -199,3 +200,34 @@ CONTACT_QUIET_DAYS = env.int("CONTACT_QUIET_DAYS", default=21)
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 PORTAL_FEEDBACK_INTERVAL_DAYS = 30
 PORTAL_CONVERSATION_RESPONSE_DAYS = 5
+
+# Relationship health (DESIGN.md section 3): the thresholds of each signal. "attention" and "concern" are the
+# points where a signal turns from good to attention, and from attention to concern. Documented in README.md.
+HEALTH_THRESHOLDS = {
+    "contact_attention_days": 21,  # no contact with a caregiver for this many days
+    "contact_concern_days": 42,
+    "balance_days": 90,  # share of informal or positive contacts in this period
+    "balance_min_contacts": 3,
+    "balance_attention_percent": 50,
+    "balance_concern_percent": 25,
+    "intake_attention_days": 14,  # no intake this many days after the first day
+    "intake_concern_days": 42,
+    "evaluation_concern_days": 14,  # an evaluation overdue at all is attention; this long, concern
+    "proposal_attention_days": 14,  # proposed to the parents but not agreed for this long
+    "proposal_concern_days": 28,
+    "promise_concern_days": 14,  # a follow-up promised to the parents overdue at all is attention; this long, concern
+    "tone_days": 45,  # worried or tense contacts in this period
+    "tone_attention_count": 2,
+    "tone_concern_count": 3,
+    "interpreter_days": 90,  # conversations without an interpreter while one is needed
+    "interpreter_attention_count": 1,
+    "interpreter_concern_count": 2,
+    "feedback_days": 180,  # the parents' latest feedback in this period: its lowest score
+    "feedback_attention_score": 3,
+    "feedback_concern_score": 2,
+    "coverage_days": 90,  # conversations (not door chats) with at least one success factor ticked
+    "coverage_min_contacts": 2,
+    "coverage_attention_percent": 50,
+    "coverage_concern_percent": 20,
+    "acknowledgement_days": 30,  # an acknowledged signal counts again after this long
+} | env.json("HEALTH_THRESHOLDS", default={})

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("intakes.urls")),
     path("", include("contacts.urls")),
     path("", include("agreements.urls")),
+    path("", include("health.urls")),
     path("checklist/", include("successfactors.urls")),
     path("portal/", include("portal.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from families.forms import CrispyFormMixin
+from health.models import Level, Signal
+
+
+class DashboardFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search by name of parent or child"), required=False, max_length=100)
+    location = forms.ModelChoiceField(label=_("Location"), queryset=None, required=False)
+    group = forms.ModelChoiceField(label=_("Group"), queryset=None, required=False)
+    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False)
+    signal = forms.ChoiceField(label=_("Signal"), choices=[("", _("All signals")), *Signal.choices], required=False)
+    status = forms.TypedChoiceField(
+        label=_("Status"),
+        choices=[("", _("All statuses")), *Level.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, locations, groups, mentors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = locations
+        self.fields["group"].queryset = groups
+        self.fields["mentor"].queryset = mentors
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+
+
+class AcknowledgeForm(CrispyFormMixin, forms.Form):
+    signal = forms.ChoiceField(choices=Signal.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Seen: why no action is needed now"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. discussed in the team; mentor calls next week")}),
+    )

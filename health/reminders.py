@@ -1,0 +1,91 @@
+"""What a staff member should not forget: overdue evaluations, follow-ups that are due, mentor conversations
+due, families without contact. The same list feeds the in-app page and the daily e-mail digest; the digest
+uses first names only."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import Status
+from agreements.selectors import agreements_visible_to
+from contacts.selectors import mentor_conversations_due, my_open_follow_ups, with_last_contact
+from families.selectors import family_list_for
+
+
+@dataclass
+class Reminder:
+    kind: str
+    text: str  # for the app: may name the family and the agreement
+    digest: str  # for the e-mail: first names only
+    url: str
+    due_on: datetime.date | None = None
+
+
+def _first_names(children) -> str:
+    return ", ".join(child.first_name for child in children) or _("the family")
+
+
+def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]:
+    today = today or timezone.localdate()
+    items = []
+    overdue = (
+        agreements_visible_to(user)
+        .filter(status__in=[Status.AGREED, Status.EVALUATED], evaluation_on__lt=today, family__archived_on__isnull=True)
+        .filter(Q(child__mentor=user) | Q(created_by=user) | Q(child__isnull=True))
+        .select_related("family", "child")
+        .prefetch_related("family__children")
+        .order_by("evaluation_on")
+    )
+    for agreement in overdue:
+        names = agreement.child.first_name if agreement.child else _first_names(agreement.family.children.all())
+        items.append(
+            Reminder(
+                "evaluation",
+                _("Evaluate “%(title)s” with %(family)s (due %(date)s)")
+                % {"title": agreement.title, "family": agreement.family.name, "date": agreement.evaluation_on},
+                _("An evaluation of an agreement is overdue (%(names)s)") % {"names": names},
+                agreement.get_absolute_url(),
+                agreement.evaluation_on,
+            )
+        )
+    soon = today + datetime.timedelta(days=2)
+    for follow_up in my_open_follow_ups(user).filter(due_on__lte=soon).prefetch_related("family__children"):
+        names = _first_names(follow_up.family.children.all())
+        items.append(
+            Reminder(
+                "follow_up",
+                f"{follow_up.description} · {follow_up.family.name}",
+                _("A follow-up is due (%(names)s)") % {"names": names},
+                follow_up.get_absolute_url(),
+                follow_up.due_on,
+            )
+        )
+    for child in mentor_conversations_due(user, today=today):
+        if child.due_on <= today + datetime.timedelta(days=7):
+            items.append(
+                Reminder(
+                    "mentor",
+                    _("Mentor conversation with the parents of %(name)s") % {"name": child.first_name},
+                    _("Mentor conversation due (%(names)s)") % {"names": child.first_name},
+                    child.family.get_absolute_url(),
+                    child.due_on,
+                )
+            )
+    quiet = timezone.now() - datetime.timedelta(days=settings.CONTACT_QUIET_DAYS)
+    families = with_last_contact(family_list_for(user), user).filter(
+        Q(last_contact_at__lt=quiet) | Q(last_contact_at__isnull=True)
+    )
+    for family in families:
+        items.append(
+            Reminder(
+                "contact",
+                _("No contact with the parents of %(family)s for a while") % {"family": family.name},
+                _("No contact for a while (%(names)s)") % {"names": _first_names(family.children.all())},
+                family.get_absolute_url(),
+            )
+        )
+    return items

@@ -1,0 +1,47 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from families.models import Family
+from health.models import Acknowledgement, Snapshot
+from health.signals import SIGNALS, with_health
+
+
+@transaction.atomic
+def signal_acknowledge(*, family, signal: str, level: int, note: str, by) -> Acknowledgement:
+    """A coordinator marks a signal as seen; it counts again when it gets worse or after a while."""
+    if signal not in SIGNALS:
+        raise ValidationError({"signal": _("Unknown signal.")})
+    if not level:
+        raise ValidationError(_("This signal is good: there is nothing to acknowledge."))
+    if not note.strip():
+        raise ValidationError({"note": _("Write why no action is needed now.")})
+    return Acknowledgement.objects.create(family=family, signal=signal, level=level, note=note.strip(), by=by)
+
+
+def snapshots_take(*, today: datetime.date | None = None, batch_size: int = 500) -> int:
+    """Store today's status of every active family. Safe to run twice: a second run updates the same rows."""
+    today = today or timezone.localdate()
+    fields = ["pk", "health", *[f"level_{signal}" for signal in SIGNALS]]
+    families = with_health(Family.objects.filter(archived_on__isnull=True), today=today).values(*fields)
+    rows = [
+        Snapshot(
+            family_id=row["pk"],
+            day=today,
+            level=row["health"],
+            levels={signal: row[f"level_{signal}"] for signal in SIGNALS},
+        )
+        for row in families.iterator(chunk_size=batch_size)
+    ]
+    with transaction.atomic():
+        Snapshot.objects.bulk_create(
+            rows,
+            batch_size=batch_size,
+            update_conflicts=True,
+            unique_fields=["family", "day"],
+            update_fields=["level", "levels"],
+        )
+    return len(rows)
