@@ -221,7 +221,7 @@ def _follow_ups(kind, tone, day, author, rng) -> list[FollowUp]:
         return []
     due_on = day + datetime.timedelta(days=rng.choice([7, 14, 28]))
     today = timezone.localdate()
-    done = due_on < today and rng.random() < 0.8
+    done = due_on < today and rng.random() < (0.97 if due_on < today - datetime.timedelta(days=7) else 0.5)
     actions = [
         FollowUp(
             description=rng.choice(FOLLOW_UPS),

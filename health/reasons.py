@@ -53,8 +53,8 @@ def explain(family, *, today: datetime.date | None = None) -> list[Row]:
             )
         )
 
-    if family.last_contact_at:
-        since = (today - timezone.localdate(family.last_contact_at)).days
+    if family.contact_last_at:
+        since = (today - timezone.localdate(family.contact_last_at)).days
         reason = ngettext(
             "Last contact with a caregiver %(n)d day ago.", "Last contact with a caregiver %(n)d days ago.", since
         ) % {"n": since}

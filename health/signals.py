@@ -52,15 +52,15 @@ def _levels(t: dict, today: datetime.date, now: datetime.datetime) -> dict:
     return {
         Signal.CONTACT: Case(
             When(
-                Q(last_contact_at__isnull=True),
+                Q(contact_last_at__isnull=True),
                 then=Case(
                     When(first_day__lt=today - days(t["contact_concern_days"]), then=2),
                     When(first_day__lt=today - days(t["contact_attention_days"]), then=1),
                     default=0,
                 ),
             ),
-            When(last_contact_at__lt=now - days(t["contact_concern_days"]), then=2),
-            When(last_contact_at__lt=now - days(t["contact_attention_days"]), then=1),
+            When(contact_last_at__lt=now - days(t["contact_concern_days"]), then=2),
+            When(contact_last_at__lt=now - days(t["contact_attention_days"]), then=1),
             default=0,
         ),
         Signal.BALANCE: Case(
@@ -133,7 +133,7 @@ def with_health(families: QuerySet, *, today: datetime.date | None = None) -> Qu
     promises = promises.filter(due_on__lt=today)
     feedback = PartnershipFeedback.objects.filter(family=OuterRef("pk"), created_at__gte=since("feedback_days"))
     facts = {
-        "last_contact_at": _first(contacts, "occurred_at", "-occurred_at"),
+        "contact_last_at": _first(contacts, "occurred_at", "-occurred_at"),
         "first_day": _first(Placement.objects.filter(child__family=OuterRef("pk")), "start_date", "start_date"),
         "recent_contacts": _count(recent),
         "warm_contacts": _count(recent.filter(Q(kind=Kind.INFORMAL) | Q(tone=Tone.POSITIVE))),

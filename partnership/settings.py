@@ -231,3 +231,5 @@ HEALTH_THRESHOLDS = {
     "coverage_concern_percent": 20,
     "acknowledgement_days": 30,  # an acknowledged signal counts again after this long
 } | env.json("HEALTH_THRESHOLDS", default={})
+# The address of the app, for links in e-mails sent by management commands (no request to build them from).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
