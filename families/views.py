@@ -23,7 +23,7 @@ from families.forms import ArchiveForm, FamilyFilterForm, FamilyForm, NewFamilyF
 from families.history import family_history
 from families.selectors import families_visible_to, family_detail_for, family_for_edit, family_list_for
 from health.reasons import worst_rows
-from health.signals import with_health
+from health.signals import families_with_health
 from organisations.selectors import groups_visible_to, locations_visible_to
 
 STAFF_ROLES = (Role.STAFF, Role.COORDINATOR, Role.ADMIN)
@@ -36,7 +36,7 @@ def mine(request):
     """Staff home: my open follow-ups, mentor conversations due, and the families of my groups and mentees
     with the days since the last contact."""
     today = timezone.localdate()
-    families = list(with_health(with_last_contact(family_list_for(request.user), request.user), today=today))
+    families = families_with_health(with_last_contact(family_list_for(request.user), request.user), today=today)
     for family in families:
         family.days_since_contact = (
             (today - timezone.localdate(family.last_contact_at)).days if family.last_contact_at else None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from families.models import Family
 from health.models import Acknowledgement, Snapshot
-from health.signals import SIGNALS, with_health
+from health.signals import SIGNALS, health_rows
 
 
 @transaction.atomic
@@ -25,16 +25,14 @@ def signal_acknowledge(*, family, signal: str, level: int, note: str, by) -> Ack
 def snapshots_take(*, today: datetime.date | None = None, batch_size: int = 500) -> int:
     """Store today's status of every active family. Safe to run twice: a second run updates the same rows."""
     today = today or timezone.localdate()
-    fields = ["pk", "health", *[f"level_{signal}" for signal in SIGNALS]]
-    families = with_health(Family.objects.filter(archived_on__isnull=True), today=today).values(*fields)
     rows = [
         Snapshot(
-            family_id=row["pk"],
+            family_id=row["id"],
             day=today,
             level=row["health"],
             levels={signal: row[f"level_{signal}"] for signal in SIGNALS},
         )
-        for row in families.iterator(chunk_size=batch_size)
+        for row in health_rows(Family.objects.filter(archived_on__isnull=True), today=today)
     ]
     with transaction.atomic():
         Snapshot.objects.bulk_create(

@@ -1,26 +1,16 @@
-"""Relationship health, computed in the database. Each family gets the raw facts behind every signal
-(annotations with subqueries), a level per signal (Case expressions on those facts against the thresholds in
-settings.HEALTH_THRESHOLDS), and its status: the worst level that is not acknowledged. Nothing here loops over
-families in Python; `explain()` turns one family's annotated facts into reasons in plain words."""
+"""Relationship health, computed in the database in one statement. The ORM builds the facts behind every
+signal per family (annotations with subqueries); SQL on top of those facts, computed once in a CTE, gives a
+level per signal against the thresholds in settings.HEALTH_THRESHOLDS, and the status: the worst level that is
+not acknowledged. Nothing loops over families in Python; `health.reasons.explain()` turns one family's facts
+into reasons in plain words."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db import connection
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from agreements.models import Agreement, Status
@@ -47,77 +37,8 @@ def _first(queryset, field: str, order: str) -> Subquery:
     return Subquery(queryset.order_by(order).values(field)[:1])
 
 
-def _levels(t: dict, today: datetime.date, now: datetime.datetime) -> dict:
-    days = datetime.timedelta
-    return {
-        Signal.CONTACT: Case(
-            When(
-                Q(contact_last_at__isnull=True),
-                then=Case(
-                    When(first_day__lt=today - days(t["contact_concern_days"]), then=2),
-                    When(first_day__lt=today - days(t["contact_attention_days"]), then=1),
-                    default=0,
-                ),
-            ),
-            When(contact_last_at__lt=now - days(t["contact_concern_days"]), then=2),
-            When(contact_last_at__lt=now - days(t["contact_attention_days"]), then=1),
-            default=0,
-        ),
-        Signal.BALANCE: Case(
-            When(recent_contacts__lt=t["balance_min_contacts"], then=0),
-            When(warm_x100__lt=F("recent_contacts") * t["balance_concern_percent"], then=2),
-            When(warm_x100__lt=F("recent_contacts") * t["balance_attention_percent"], then=1),
-            default=0,
-        ),
-        Signal.INTAKE: Case(
-            When(has_intake=True, then=0),
-            When(first_day__lt=today - days(t["intake_concern_days"]), then=2),
-            When(first_day__lt=today - days(t["intake_attention_days"]), then=1),
-            default=0,
-        ),
-        Signal.EVALUATION: Case(
-            When(overdue_evaluation_on__isnull=True, then=0),
-            When(overdue_evaluation_on__lt=today - days(t["evaluation_concern_days"]), then=2),
-            default=1,
-        ),
-        Signal.PROPOSAL: Case(
-            When(waiting_since__lt=now - days(t["proposal_concern_days"]), then=2),
-            When(waiting_since__lt=now - days(t["proposal_attention_days"]), then=1),
-            default=0,
-        ),
-        Signal.PROMISES: Case(
-            When(oldest_promise_due__lt=today - days(t["promise_concern_days"]), then=2),
-            When(overdue_promises__gt=0, then=1),
-            default=0,
-        ),
-        Signal.TONE: Case(
-            When(hard_contacts__gte=t["tone_concern_count"], then=2),
-            When(hard_contacts__gte=t["tone_attention_count"], then=1),
-            default=0,
-        ),
-        Signal.INTERPRETER: Case(
-            When(interpreter_needed=False, then=0),
-            When(without_interpreter__gte=t["interpreter_concern_count"], then=2),
-            When(without_interpreter__gte=t["interpreter_attention_count"], then=1),
-            default=0,
-        ),
-        Signal.FEEDBACK: Case(
-            When(feedback_low__isnull=True, then=0),
-            When(feedback_low__lte=t["feedback_concern_score"], then=2),
-            When(feedback_low__lte=t["feedback_attention_score"], then=1),
-            default=0,
-        ),
-        Signal.COVERAGE: Case(
-            When(conversations__lt=t["coverage_min_contacts"], then=0),
-            When(ticked_x100__lt=F("conversations") * t["coverage_concern_percent"], then=2),
-            When(ticked_x100__lt=F("conversations") * t["coverage_attention_percent"], then=1),
-            default=0,
-        ),
-    }
-
-
 def with_health(families: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
-    """Annotate families with the facts, `level_<signal>`, `ack_<signal>`, `seen_<signal>` and `health`."""
+    """Annotate families with the facts behind the signals and the acknowledgements (`ack_<signal>`)."""
     t = limits()
     today = today or timezone.localdate()
     now = timezone.now()
@@ -166,22 +87,160 @@ def with_health(families: QuerySet, *, today: datetime.date | None = None) -> Qu
     }
     acknowledged = Acknowledgement.objects.filter(family=OuterRef("pk"), created_at__gte=since("acknowledgement_days"))
     acks = {f"ack_{signal}": _first(acknowledged.filter(signal=signal), "level", "-created_at") for signal in SIGNALS}
-    families = families.annotate(**facts, **acks).annotate(
-        warm_x100=F("warm_contacts") * 100, ticked_x100=F("ticked_conversations") * 100
+    return families.annotate(**facts, **acks)
+
+
+FACTS = [
+    "contact_last_at",
+    "first_day",
+    "recent_contacts",
+    "warm_contacts",
+    "has_intake",
+    "overdue_evaluation_on",
+    "overdue_agreement_id",
+    "overdue_agreement_title",
+    "waiting_since",
+    "waiting_agreement_id",
+    "waiting_agreement_title",
+    "overdue_promises",
+    "oldest_promise_due",
+    "hard_contacts",
+    "without_interpreter",
+    "feedback_low",
+    "conversations",
+    "ticked_conversations",
+]
+
+
+def _level_sql(t: dict, today: datetime.date, now: datetime.datetime) -> tuple[dict, list]:
+    """Each signal's level as SQL over the fact columns, with its parameters (thresholds and dates)."""
+    days = datetime.timedelta
+    before = lambda key: today - days(t[key])  # noqa: E731
+    earlier = lambda key: now - days(t[key])  # noqa: E731
+    parts = {
+        Signal.CONTACT: (
+            "CASE WHEN contact_last_at IS NULL THEN "
+            "(CASE WHEN first_day < %s THEN 2 WHEN first_day < %s THEN 1 ELSE 0 END) "
+            "WHEN contact_last_at < %s THEN 2 WHEN contact_last_at < %s THEN 1 ELSE 0 END",
+            [
+                before("contact_concern_days"),
+                before("contact_attention_days"),
+                earlier("contact_concern_days"),
+                earlier("contact_attention_days"),
+            ],
+        ),
+        Signal.BALANCE: (
+            "CASE WHEN recent_contacts < %s THEN 0 WHEN warm_contacts * 100 < recent_contacts * %s THEN 2 "
+            "WHEN warm_contacts * 100 < recent_contacts * %s THEN 1 ELSE 0 END",
+            [t["balance_min_contacts"], t["balance_concern_percent"], t["balance_attention_percent"]],
+        ),
+        Signal.INTAKE: (
+            "CASE WHEN has_intake THEN 0 WHEN first_day < %s THEN 2 WHEN first_day < %s THEN 1 ELSE 0 END",
+            [before("intake_concern_days"), before("intake_attention_days")],
+        ),
+        Signal.EVALUATION: (
+            "CASE WHEN overdue_evaluation_on IS NULL THEN 0 WHEN overdue_evaluation_on < %s THEN 2 ELSE 1 END",
+            [before("evaluation_concern_days")],
+        ),
+        Signal.PROPOSAL: (
+            "CASE WHEN waiting_since < %s THEN 2 WHEN waiting_since < %s THEN 1 ELSE 0 END",
+            [earlier("proposal_concern_days"), earlier("proposal_attention_days")],
+        ),
+        Signal.PROMISES: (
+            "CASE WHEN oldest_promise_due < %s THEN 2 WHEN overdue_promises > 0 THEN 1 ELSE 0 END",
+            [before("promise_concern_days")],
+        ),
+        Signal.TONE: (
+            "CASE WHEN hard_contacts >= %s THEN 2 WHEN hard_contacts >= %s THEN 1 ELSE 0 END",
+            [t["tone_concern_count"], t["tone_attention_count"]],
+        ),
+        Signal.INTERPRETER: (
+            "CASE WHEN NOT interpreter_needed THEN 0 WHEN without_interpreter >= %s THEN 2 "
+            "WHEN without_interpreter >= %s THEN 1 ELSE 0 END",
+            [t["interpreter_concern_count"], t["interpreter_attention_count"]],
+        ),
+        Signal.FEEDBACK: (
+            "CASE WHEN feedback_low IS NULL THEN 0 WHEN feedback_low <= %s THEN 2 "
+            "WHEN feedback_low <= %s THEN 1 ELSE 0 END",
+            [t["feedback_concern_score"], t["feedback_attention_score"]],
+        ),
+        Signal.COVERAGE: (
+            "CASE WHEN conversations < %s THEN 0 WHEN ticked_conversations * 100 < conversations * %s THEN 2 "
+            "WHEN ticked_conversations * 100 < conversations * %s THEN 1 ELSE 0 END",
+            [t["coverage_min_contacts"], t["coverage_concern_percent"], t["coverage_attention_percent"]],
+        ),
+    }
+    sql = ", ".join(f"{parts[signal][0]} AS level_{signal}" for signal in SIGNALS)
+    params = [param for signal in SIGNALS for param in parts[signal][1]]
+    return sql, params
+
+
+def health_sql(families: QuerySet, *, today=None, signal="", status=None, limit=None, offset=0) -> tuple[str, list]:
+    """One statement: the facts of each family computed once (a CTE built by the ORM), the levels on top, then
+    the status, the counts per status and per signal over the families before the signal/status filter, and
+    the total after it; worst first."""
+    t = limits()
+    today = today or timezone.localdate()
+    now = timezone.now()
+    facts_sql, facts_params = (
+        with_health(families.order_by(), today=today)
+        .values("id", "name", "interpreter_needed", *FACTS, *[f"ack_{s}" for s in SIGNALS])
+        .query.sql_with_params()
     )
-    levels = _levels(t, today, now)
-    families = families.annotate(**{f"level_{signal}": levels[signal] for signal in SIGNALS})
-    # Seen: acknowledged at this level or a worse one. It stops counting when the signal gets worse.
-    seen = {
-        f"seen_{signal}": Case(
-            When(Q(**{f"ack_{signal}__gte": F(f"level_{signal}"), f"level_{signal}__gt": 0}), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-        for signal in SIGNALS
-    }
-    counted = {
-        f"counts_{signal}": Case(When(**{f"seen_{signal}": True}, then=0), default=F(f"level_{signal}"))
-        for signal in SIGNALS
-    }
-    return families.annotate(**seen).annotate(**counted).annotate(health=Greatest(*[F(k) for k in counted]))
+    levels_sql, levels_params = _level_sql(t, today, now)
+    seen = ", ".join(f"COALESCE(ack_{s} >= level_{s} AND level_{s} > 0, false) AS seen_{s}" for s in SIGNALS)
+    counted = ", ".join(f"CASE WHEN seen_{s} THEN 0 ELSE level_{s} END" for s in SIGNALS)
+    counts = ", ".join(
+        [f"count(*) FILTER (WHERE health = {level}) OVER () AS status_{level}" for level in (0, 1, 2)]
+        + [f"count(*) FILTER (WHERE level_{s} > 0 AND NOT seen_{s}) OVER () AS signal_{s}" for s in SIGNALS]
+    )
+    where, where_params = [], []
+    if signal in SIGNALS:
+        where.append(f"level_{signal} > 0 AND NOT seen_{signal}")
+    if status is not None and status != "":
+        where.append("health = %s")
+        where_params.append(int(status))
+    # Only SQL the ORM compiled and fixed column names from Signal are formatted in; values are parameters.
+    sql = (
+        f"WITH f AS MATERIALIZED ({facts_sql}), "  # noqa: S608
+        f"l AS (SELECT f.*, {levels_sql} FROM f), "
+        f"s AS (SELECT l.*, {seen} FROM l), "
+        f"h AS (SELECT s.*, GREATEST({counted}) AS health FROM s), "
+        f"c AS (SELECT h.*, {counts} FROM h) "
+        f"SELECT c.*, count(*) OVER () AS total FROM c"
+        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + " ORDER BY health DESC, name, id"
+    )
+    params = [*facts_params, *levels_params, *where_params]
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        params += [limit, offset]
+    return sql, params
+
+
+def health_rows(families: QuerySet, **options) -> list[dict]:
+    sql, params = health_sql(families, **options)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def attach(family, row: dict):
+    """Give a Family object the health columns of its row, for the templates and `explain()`."""
+    for key, value in row.items():
+        if key not in ("id", "name", "interpreter_needed"):
+            setattr(family, key, value)
+    return family
+
+
+def families_with_health(families: QuerySet, *, today=None) -> list:
+    """A bounded set of families (a staff member's, one family) as objects with their health attached: the
+    objects come from `families` (with its prefetches), the health from one statement over the same set."""
+    rows = {row["id"]: row for row in health_rows(families, today=today)}
+    return [attach(family, rows[family.pk]) for family in families if family.pk in rows]
+
+
+def row_object(row: dict) -> SimpleNamespace:
+    """A health row as an object `explain()` can read (for the CSV export)."""
+    return SimpleNamespace(pk=row["id"], **row)

@@ -5,7 +5,6 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,32 +19,40 @@ from health.forms import AcknowledgeForm, DashboardFilterForm
 from health.models import Level, Signal
 from health.reasons import explain, worst_rows
 from health.reminders import reminders_for
-from health.selectors import dashboard_counts, dashboard_for, family_health_for, status_history
+from health.selectors import dashboard_page, dashboard_rows, family_health_for, status_history
+from health.signals import row_object
 from organisations.selectors import groups_visible_to, locations_visible_to
 
 PER_PAGE = 25
 
 
-def _filtered(request):
+def _filters(request):
     groups = groups_visible_to(request.user)
     form = DashboardFilterForm(
         request.GET or None, locations=locations_visible_to(request.user), groups=groups, mentors=mentors_for(groups)
     )
     filters = form.cleaned_data if form.is_valid() else {}
-    filters = {key: value for key, value in filters.items() if value not in (None, "")}
-    return form, dashboard_for(request.user, **filters), bool(filters)
+    return form, {key: value for key, value in filters.items() if value not in (None, "")}
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
 
 
 @role_required(*LEAD_ROLES)
 def dashboard(request):
-    form, families, filtered = _filtered(request)
-    page = Paginator(families, PER_PAGE).get_page(request.GET.get("page"))
+    form, filters = _filters(request)
+    page = dashboard_page(request.user, number=_page_number(request), per_page=PER_PAGE, **filters)
     today = timezone.localdate()
     for family in page.object_list:
         family.health_rows = worst_rows(family, today=today)
     query = request.GET.copy()
     query.pop("page", None)
-    counts = dashboard_counts(families)
+    counts = page.counts
+    filtered = bool(filters)
     return render(
         request,
         "health/dashboard.html",
@@ -62,17 +69,18 @@ def dashboard(request):
 
 @role_required(*LEAD_ROLES)
 def export(request):
-    families = _filtered(request)[1]
+    rows = dashboard_rows(request.user, **_filters(request)[1])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="relatie-gezondheid-{timezone.localdate()}.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the accents right
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Family"), _("Status"), *Signal.labels, _("Reasons")])
     today = timezone.localdate()
-    for family in families.iterator(chunk_size=500):
-        rows = explain(family, today=today)
-        levels = [f"{Level(row.level).label}{' (' + _('seen') + ')' if row.seen else ''}" for row in rows]
-        reasons = " | ".join(row.reason for row in rows if row.level)
+    for row in rows:
+        family = row_object(row)
+        signals = explain(family, today=today)
+        levels = [f"{Level(s.level).label}{' (' + _('seen') + ')' if s.seen else ''}" for s in signals]
+        reasons = " | ".join(s.reason for s in signals if s.level)
         writer.writerow([family.name, Level(family.health).label, *levels, reasons])
     return response
 

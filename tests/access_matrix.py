@@ -142,6 +142,12 @@ MATRIX = {
     "portal:welcome": (lambda w: {"uidb64": "MQ", "token": "expired-token"}, everyone(410)),
     "portal:invite": (lambda w: {"pk": w.family.pk, "caregiver_pk": w.caregiver.pk}, POST_ONLY_IN_FAMILY),
     "portal:revoke": (lambda w: {"pk": w.family.pk, "caregiver_pk": w.caregiver.pk}, POST_ONLY_IN_FAMILY),
+    # Health is for staff and coordinators, never for parents.
+    "health:dashboard": (no_kwargs, leads_only()),
+    "health:export": (no_kwargs, leads_only()),
+    "health:family": (family, IN_SCOPE_STAFF),
+    "health:acknowledge": (family, leads_only(405)),
+    "health:reminders": (no_kwargs, staff_only()),
     "organisations:overview": (no_kwargs, signed_in(403, coordinator=200, admin=200)),
     "portal:home": (no_kwargs, signed_in(403, parent=200, other_parent=200)),
 }

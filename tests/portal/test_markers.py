@@ -1,6 +1,8 @@
-"""Nothing internal and nothing of another family ever reaches a parent page. Every family gets unique
+"""Nothing internal, no health, and nothing of another family ever reaches a parent page. Every family gets unique
 marker texts in every internal field, and shared texts that only its own parents may read; then every
 portal page a parent can open is searched for markers."""
+
+import datetime
 
 import pytest
 from django.urls import reverse
@@ -9,6 +11,7 @@ from agreements import services as agreement_services
 from contacts.choices import Visibility
 from contacts.models import Addendum
 from families.models import Consent, NetworkMember
+from health.models import Acknowledgement, Snapshot
 from portal.models import PartnershipFeedback
 from tests import factories as f
 
@@ -57,6 +60,8 @@ def _seed_markers(world, family, author, parent_user):
     PartnershipFeedback.objects.create(
         family=family, caregiver=caregiver, relatie=2, competentie=3, autonomie=4, remark=internal("feedback")
     )
+    Acknowledgement.objects.create(family=family, signal="contact", level=1, note=internal("ack"), by=author)
+    Snapshot.objects.create(family=family, day=datetime.date.today(), level=2, levels={"contact": 2})
     return proposed
 
 
@@ -83,6 +88,7 @@ def test_no_parent_page_shows_internal_data_or_another_familys_data(world, clien
     for url, response in pages.items():
         content = response.content.decode()
         assert "INTERN" not in content, f"internal data on {url}"
+        assert "Relatie-gezondheid" not in content and "health-" not in content, f"health shown on {url}"
         assert f"GEDEELD{other.pk}X" not in content, f"another family's data on {url}"
         seen += content
     # The marker search can fail: the family's own shared texts do show.
