@@ -12,6 +12,7 @@ from demo import data
 from demo.agreements import seed_agreements
 from demo.contacts import seed_contacts
 from demo.family_file import seed_family_file
+from demo.health import seed_health_history
 from families.models import Caregiver, Child, Family, Placement
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
 
@@ -110,6 +111,7 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
     seed_family_file(created, mentors, today, random.Random(2026))
     seed_contacts(created, today, random.Random(2027))
     seed_agreements(created, today, random.Random(2028))
+    seed_health_history(today, random.Random(2029))
     return organisation
 
 
