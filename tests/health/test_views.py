@@ -165,8 +165,39 @@ def test_the_dashboard_runs_the_same_queries_at_30_and_3000_families(world, clie
     client.get(reverse("health:dashboard"))  # warm up: the first request of a session loads a few things once
     few, _ = _measure(client, reverse("health:dashboard"))
     _bulk_families(world, 2970)
-    many, elapsed = _measure(client, reverse("health:dashboard"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would have done on a real database
+    many, _ = _measure(client, reverse("health:dashboard"))
+    elapsed = sorted(_measure(client, reverse("health:dashboard"))[1] for _ in range(3))[1]
     filtered, _ = _measure(client, reverse("health:dashboard") + "?status=2&signal=intake")
     assert few == many == filtered, (few, many, filtered)
     with capsys.disabled():
-        print(f"\n[measure] health dashboard, 3000 families: {many} queries, {elapsed * 1000:.0f} ms")
+        print(f"\n[measure] health dashboard, 3000 families: {many} queries, median {elapsed * 1000:.0f} ms")
+
+
+def test_recording_the_evaluation_clears_the_overdue_signal(world, client_for):
+    from agreements import services as agreement_services
+    from agreements.models import Agreement
+    from health.signals import families_with_health
+
+    agreement_services.agreement_confirm(
+        agreement=world.agreement, version=world.agreement.current, by=world.users["parent"]
+    )
+    Agreement.objects.filter(pk=world.agreement.pk).update(
+        evaluation_on=timezone.localdate() - datetime.timedelta(days=20)
+    )
+    family = lambda: families_with_health(Family.objects.filter(pk=world.family.pk))[0]  # noqa: E731
+    assert family().level_evaluation == 2
+    client_for("staff").post(
+        reverse("agreements:evaluate", args=[world.family.pk, world.agreement.pk]),
+        {
+            "occurred_at": (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "caregivers": [world.caregiver.pk],
+            "tone": "positive",
+            "summary": "Samen teruggekeken.",
+            "visibility": "internal",
+            "outcome": "continue",
+            "next_evaluation_on": (timezone.localdate() + datetime.timedelta(days=60)).isoformat(),
+        },
+    )
+    assert family().level_evaluation == 0
