@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Count, Exists, IntegerField, JSONField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, JSONObject, Least
 from django.utils import timezone
 
 from agreements.models import Agreement, Status
@@ -45,19 +45,39 @@ def with_health(families: QuerySet, *, today: datetime.date | None = None) -> Qu
     days = datetime.timedelta
     contacts = ContactMoment.objects.filter(family=OuterRef("pk"))
     since = lambda key: now - days(t[key])  # noqa: E731
-    recent = contacts.filter(occurred_at__gte=since("balance_days"))
-    conversations = contacts.exclude(kind=Kind.INFORMAL).filter(occurred_at__gte=since("coverage_days"))
     open_agreements = Agreement.objects.filter(family=OuterRef("pk"))
     overdue = open_agreements.filter(status__in=[Status.AGREED, Status.EVALUATED], evaluation_on__lt=today)
     waiting = open_agreements.filter(status=Status.PROPOSED)
     promises = FollowUp.objects.filter(family=OuterRef("pk"), promised_to_parents=True, done_on__isnull=True)
     promises = promises.filter(due_on__lt=today)
     feedback = PartnershipFeedback.objects.filter(family=OuterRef("pk"), created_at__gte=since("feedback_days"))
+    recent_q = Q(occurred_at__gte=since("balance_days"))
+    conversation_q = ~Q(kind=Kind.INFORMAL) & Q(occurred_at__gte=since("coverage_days"))
+    ticked_q = Exists(ChecklistTick.objects.filter(contact=OuterRef("pk")))
+    # All contact facts in one pass over the family's contacts (one subquery, not one per fact).
+    contact_facts = (
+        contacts.order_by()
+        .values("family")
+        .annotate(
+            facts=JSONObject(
+                last=Max("occurred_at"),
+                recent=Count("pk", filter=recent_q),
+                warm=Count("pk", filter=recent_q & (Q(kind=Kind.INFORMAL) | Q(tone=Tone.POSITIVE))),
+                hard=Count("pk", filter=Q(occurred_at__gte=since("tone_days"), tone__in=[Tone.WORRIED, Tone.TENSE])),
+                without_interpreter=Count(
+                    "pk",
+                    filter=~Q(kind=Kind.INFORMAL)
+                    & Q(occurred_at__gte=since("interpreter_days"), interpreter_used=False),
+                ),
+                conversations=Count("pk", filter=conversation_q),
+                ticked=Count("pk", filter=conversation_q & ticked_q),
+            )
+        )
+        .values("facts")
+    )
     facts = {
-        "contact_last_at": _first(contacts, "occurred_at", "-occurred_at"),
+        "contact_facts": Subquery(contact_facts, output_field=JSONField()),
         "first_day": _first(Placement.objects.filter(child__family=OuterRef("pk")), "start_date", "start_date"),
-        "recent_contacts": _count(recent),
-        "warm_contacts": _count(recent.filter(Q(kind=Kind.INFORMAL) | Q(tone=Tone.POSITIVE))),
         "has_intake": Exists(Intake.objects.filter(family=OuterRef("pk"))),
         "overdue_evaluation_on": _first(overdue, "evaluation_on", "evaluation_on"),
         "overdue_agreement_id": _first(overdue, "pk", "evaluation_on"),
@@ -67,34 +87,27 @@ def with_health(families: QuerySet, *, today: datetime.date | None = None) -> Qu
         "waiting_agreement_title": _first(waiting, "title", "proposed_at"),
         "overdue_promises": _count(promises),
         "oldest_promise_due": _first(promises, "due_on", "due_on"),
-        "hard_contacts": _count(
-            contacts.filter(occurred_at__gte=since("tone_days"), tone__in=[Tone.WORRIED, Tone.TENSE])
-        ),
-        "without_interpreter": _count(
-            contacts.exclude(kind=Kind.INFORMAL).filter(
-                occurred_at__gte=since("interpreter_days"), interpreter_used=False
-            )
-        ),
         "feedback_low": Subquery(
             feedback.order_by("-created_at")
             .annotate(low=Least("relatie", "competentie", "autonomie"))
             .values("low")[:1]
         ),
-        "conversations": _count(conversations),
-        "ticked_conversations": _count(
-            conversations.filter(Exists(ChecklistTick.objects.filter(contact=OuterRef("pk"))))
-        ),
     }
     acknowledged = Acknowledgement.objects.filter(family=OuterRef("pk"), created_at__gte=since("acknowledgement_days"))
-    acks = {f"ack_{signal}": _first(acknowledged.filter(signal=signal), "level", "-created_at") for signal in SIGNALS}
+    # The highest level each signal was acknowledged at in the period, all signals in one subquery.
+    ack_facts = (
+        acknowledged.order_by()
+        .values("family")
+        .annotate(facts=JSONObject(**{signal: Max("level", filter=Q(signal=signal)) for signal in SIGNALS}))
+        .values("facts")
+    )
+    acks = {"ack_facts": Subquery(ack_facts, output_field=JSONField())}
     return families.annotate(**facts, **acks)
 
 
 FACTS = [
-    "contact_last_at",
+    "contact_facts",
     "first_day",
-    "recent_contacts",
-    "warm_contacts",
     "has_intake",
     "overdue_evaluation_on",
     "overdue_agreement_id",
@@ -104,12 +117,19 @@ FACTS = [
     "waiting_agreement_title",
     "overdue_promises",
     "oldest_promise_due",
-    "hard_contacts",
-    "without_interpreter",
     "feedback_low",
-    "conversations",
-    "ticked_conversations",
 ]
+# The contact facts and acknowledgements come as one JSON object each; these columns unpack them.
+UNPACKED = (
+    "(contact_facts->>'last')::timestamptz AS contact_last_at, "
+    "COALESCE((contact_facts->>'recent')::int, 0) AS recent_contacts, "
+    "COALESCE((contact_facts->>'warm')::int, 0) AS warm_contacts, "
+    "COALESCE((contact_facts->>'hard')::int, 0) AS hard_contacts, "
+    "COALESCE((contact_facts->>'without_interpreter')::int, 0) AS without_interpreter, "
+    "COALESCE((contact_facts->>'conversations')::int, 0) AS conversations, "
+    "COALESCE((contact_facts->>'ticked')::int, 0) AS ticked_conversations, "
+    + ", ".join(f"(ack_facts->>'{signal}')::int AS ack_{signal}" for signal in SIGNALS)
+)
 
 
 def _level_sql(t: dict, today: datetime.date, now: datetime.datetime) -> tuple[dict, list]:
@@ -184,7 +204,7 @@ def health_sql(families: QuerySet, *, today=None, signal="", status=None, limit=
     now = timezone.now()
     facts_sql, facts_params = (
         with_health(families.order_by(), today=today)
-        .values("id", "name", "interpreter_needed", *FACTS, *[f"ack_{s}" for s in SIGNALS])
+        .values("id", "name", "interpreter_needed", *FACTS, "ack_facts")
         .query.sql_with_params()
     )
     levels_sql, levels_params = _level_sql(t, today, now)
@@ -201,10 +221,13 @@ def health_sql(families: QuerySet, *, today=None, signal="", status=None, limit=
         where.append("health = %s")
         where_params.append(int(status))
     # Only SQL the ORM compiled and fixed column names from Signal are formatted in; values are parameters.
+    # MATERIALIZED keeps PostgreSQL from inlining a CTE into every expression that reads its columns, which
+    # would evaluate the per-family subqueries and the level expressions many times over.
     sql = (
         f"WITH f AS MATERIALIZED ({facts_sql}), "  # noqa: S608
-        f"l AS (SELECT f.*, {levels_sql} FROM f), "
-        f"s AS (SELECT l.*, {seen} FROM l), "
+        f"u AS (SELECT f.*, {UNPACKED} FROM f), "
+        f"l AS MATERIALIZED (SELECT u.*, {levels_sql} FROM u), "
+        f"s AS MATERIALIZED (SELECT l.*, {seen} FROM l), "
         f"h AS (SELECT s.*, GREATEST({counted}) AS health FROM s), "
         f"c AS (SELECT h.*, {counts} FROM h) "
         f"SELECT c.*, count(*) OVER () AS total FROM c"
