@@ -62,14 +62,6 @@ class Agreement(models.Model):
     def get_absolute_url(self):
         return reverse("agreements:detail", args=[self.family_id, self.pk])
 
-    @property
-    def is_open(self) -> bool:
-        return self.status != Status.CLOSED
-
-    @property
-    def awaits_parents(self) -> bool:
-        return self.status == Status.PROPOSED
-
 
 @pghistory.track()
 class AgreementVersion(models.Model):

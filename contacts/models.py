@@ -74,10 +74,6 @@ class ContactMoment(models.Model):
         now = now or timezone.now()
         return user.pk == self.author_id and now - self.created_at < EDIT_WINDOW
 
-    @property
-    def is_confidential(self) -> bool:
-        return self.visibility == Visibility.CONFIDENTIAL
-
 
 @pghistory.track()
 class ChecklistTick(models.Model):
@@ -161,7 +157,9 @@ class FollowUp(models.Model):
         return self.description
 
     def get_absolute_url(self):
-        return self.contact.get_absolute_url() if self.contact_id else self.family.get_absolute_url() + "#follow-ups"
+        if self.contact_id:
+            return reverse("contacts:detail", args=[self.family_id, self.contact_id])
+        return reverse("families:detail", args=[self.family_id]) + "#follow-ups"
 
     @property
     def is_referral(self) -> bool:

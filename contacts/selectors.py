@@ -71,7 +71,9 @@ def contact_for(user, family_pk: int, pk: int) -> ContactMoment:
             "caregivers",
             "children",
             Prefetch("ticks", queryset=ChecklistTick.objects.select_related("item").order_by("item__position")),
-            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "done_by")),
+            Prefetch(
+                "follow_ups", queryset=FollowUp.objects.select_related("owner", "done_by", "family", "requested_by")
+            ),
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
         )
     )

@@ -7,7 +7,7 @@ import random
 from django.utils import timezone
 
 from agreements import services
-from agreements.models import Agreement
+from agreements.models import Agreement, AgreementVersion
 from contacts.choices import Kind, Tone
 from contacts.services import ContactData
 from portal.models import PartnershipFeedback
@@ -104,7 +104,7 @@ def seed_agreements(families, today: datetime.date, rng: random.Random) -> None:
 def _age(agreement, days_ago: int) -> None:
     moment = timezone.now() - datetime.timedelta(days=days_ago)
     Agreement.objects.filter(pk=agreement.pk).update(proposed_at=moment)
-    agreement.current.__class__.objects.filter(pk=agreement.current_id).update(proposed_at=moment, created_at=moment)
+    AgreementVersion.objects.filter(pk=agreement.current_id).update(proposed_at=moment, created_at=moment)
     agreement.refresh_from_db()
 
 

@@ -1,5 +1,5 @@
 """Every signal in plain words, with what to do about it and where. Works on one family annotated by
-`health.signals.with_health` (it reads the facts, it does not query)."""
+`health.signals.health_rows` (it reads the facts, it does not query)."""
 
 import datetime
 from dataclasses import dataclass

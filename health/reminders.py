@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agreements.models import Status
@@ -46,7 +47,11 @@ def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]
             Reminder(
                 "evaluation",
                 _("Evaluate “%(title)s” with %(family)s (due %(date)s)")
-                % {"title": agreement.title, "family": agreement.family.name, "date": agreement.evaluation_on},
+                % {
+                    "title": agreement.title,
+                    "family": agreement.family.name,
+                    "date": date_format(agreement.evaluation_on, "j F"),
+                },
                 _("An evaluation of an agreement is overdue (%(names)s)") % {"names": names},
                 agreement.get_absolute_url(),
                 agreement.evaluation_on,

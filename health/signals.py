@@ -37,7 +37,7 @@ def _first(queryset, field: str, order: str) -> Subquery:
     return Subquery(queryset.order_by(order).values(field)[:1])
 
 
-def with_health(families: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
+def with_health_facts(families: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
     """Annotate families with the facts behind the signals and the acknowledgements (`ack_<signal>`)."""
     t = limits()
     today = today or timezone.localdate()
@@ -203,7 +203,7 @@ def health_sql(families: QuerySet, *, today=None, signal="", status=None, limit=
     today = today or timezone.localdate()
     now = timezone.now()
     facts_sql, facts_params = (
-        with_health(families.order_by(), today=today)
+        with_health_facts(families.order_by(), today=today)
         .values("id", "name", "interpreter_needed", *FACTS, "ack_facts")
         .query.sql_with_params()
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from contacts.choices import Kind, Tone
 from contacts.services import ContactData, contact_log
 from intakes.models import Intake, IntakeAnswer, IntakeQuestion
+from partnership.ordering import swap_with_neighbour, toggle_retired
 
 
 @transaction.atomic
@@ -61,22 +62,10 @@ def question_add(*, text: str, hint: str, audience: str, source: str) -> IntakeQ
     return IntakeQuestion.objects.create(text=text, hint=hint, audience=audience, source=source, position=last + 10)
 
 
-@transaction.atomic
 def question_move(*, question: IntakeQuestion, up: bool) -> None:
     """Swap places with the neighbouring active question."""
-    active = IntakeQuestion.objects.active().select_for_update()
-    neighbour = (
-        active.filter(position__lt=question.position).order_by("-position", "-pk").first()
-        if up
-        else active.filter(position__gt=question.position).order_by("position", "pk").first()
-    )
-    if neighbour is None:
-        return
-    question.position, neighbour.position = neighbour.position, question.position
-    IntakeQuestion.objects.bulk_update([question, neighbour], ["position"])
+    swap_with_neighbour(entry=question, siblings=IntakeQuestion.objects.active(), up=up)
 
 
-@transaction.atomic
 def question_retire(*, question: IntakeQuestion) -> None:
-    question.retired_on = None if question.retired_on else timezone.localdate()
-    question.save(update_fields=["retired_on"])
+    toggle_retired(entry=question)

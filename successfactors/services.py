@@ -3,8 +3,8 @@ contacts, and a tick stores the prompt as it was."""
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from partnership.ordering import swap_with_neighbour, toggle_retired
 from successfactors.models import ChecklistItem
 
 
@@ -16,23 +16,11 @@ def item_add(*, theme: str, prompt: str, hint: str, source: str, kinds: list[str
     )
 
 
-@transaction.atomic
 def item_move(*, item: ChecklistItem, up: bool) -> None:
     """Swap places with the neighbouring active item of the same theme."""
-    siblings = ChecklistItem.objects.active().filter(theme=item.theme).select_for_update()
-    neighbour = (
-        siblings.filter(position__lt=item.position).order_by("-position", "-pk").first()
-        if up
-        else siblings.filter(position__gt=item.position).order_by("position", "pk").first()
-    )
-    if neighbour is None:
-        return
-    item.position, neighbour.position = neighbour.position, item.position
-    ChecklistItem.objects.bulk_update([item, neighbour], ["position"])
+    swap_with_neighbour(entry=item, siblings=ChecklistItem.objects.active().filter(theme=item.theme), up=up)
 
 
-@transaction.atomic
 def item_retire(*, item: ChecklistItem) -> None:
     """Retire an active item, or bring a retired one back."""
-    item.retired_on = None if item.retired_on else timezone.localdate()
-    item.save(update_fields=["retired_on"])
+    toggle_retired(entry=item)

@@ -283,6 +283,8 @@ def _grow(world, families=10, contacts=8):
     """More families in the staff member's group, each with contacts, ticks and follow-ups."""
     staff = world.users["staff"]
     items = list(ChecklistItem.objects.for_kind(Kind.PARENT_CONVERSATION)[:4])
+    for _ in range(3):  # the contact page lists its own follow-ups
+        f.FollowUpFactory(contact=world.contact, owner=staff)
     for target in [world.family] + [f.FamilyFactory(organisation=world.organisation) for _ in range(families)]:
         if target != world.family:
             f.CaregiverFactory(family=target)
