@@ -1,3 +1,4 @@
+import pghistory
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
@@ -11,6 +12,8 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Organisation admin")
 
 
+# Roles, activity and organisation changes are kept in history; the password hash and login times are not.
+@pghistory.track(exclude=["password", "last_login"])
 class User(AbstractUser):
     """One account for every role. The role decides the home page and the scope of what one may see;
     the scope itself comes from memberships (staff on groups, coordinators on locations) and, for parents,
@@ -39,26 +42,25 @@ class User(AbstractUser):
         return self.role == Role.PARENT
 
     @property
-    def is_pedagogical_staff(self) -> bool:
-        return self.role == Role.STAFF
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role == Role.COORDINATOR
-
-    @property
-    def is_org_admin(self) -> bool:
-        return self.role == Role.ADMIN
-
-    @property
-    def works_with_families(self) -> bool:
-        """Staff, coordinators and admins: the people who may open a family file within their scope."""
-        return self.role in (Role.STAFF, Role.COORDINATOR, Role.ADMIN)
-
-    @property
     def home_url(self) -> str:
         if self.is_parent:
             return reverse("portal:home")
         if self.role == Role.STAFF:
             return reverse("families:mine")
         return reverse("organisations:overview")
+
+
+class UnlockPin(models.Model):
+    """The short PIN that reopens a locked session on a shared device (the tablet at the door). Hashed like a
+    password; kept apart from the user so that it never lands in the user's history."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="unlock_pin", verbose_name=_("user"))
+    pin_hash = models.CharField(max_length=128, editable=False)
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("unlock PIN")
+        verbose_name_plural = _("unlock PINs")
+
+    def __str__(self):
+        return str(self.user)

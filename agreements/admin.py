@@ -1,25 +1,48 @@
 from django.contrib import admin
 
-from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation, Reaction
+from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation
+from partnership.admin import MetadataAdmin, MetadataInline
+
+# Metadata only (partnership/admin.py): the agreement's title names it, but what the versions say is read in the
+# app (and what the parents wrote back: threads/admin.py).
 
 
-class AgreementVersionInline(admin.StackedInline):
+class AgreementVersionInline(MetadataInline):
     model = AgreementVersion
-    extra = 0
-    readonly_fields = [*AgreementVersion.CONTENT_FIELDS, "number", "created_by", "proposed_at"]
-    can_delete = False
+    fields = ["number", "evaluation_on", "created_by", "created_at", "proposed_at"]
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
-    list_display = ["title", "family", "status", "evaluation_on", "updated_at"]
+class AgreementAdmin(MetadataAdmin):
+    list_display = ["id", "title", "family", "status", "evaluation_on", "updated_at"]
     list_select_related = ["family"]
     list_filter = ["status"]
-    search_fields = ["title", "family__name"]
-    raw_id_fields = ["family", "child", "current", "created_by"]
+    search_fields = ["family__name"]
+    fields = [
+        "family",
+        "child",
+        "title",
+        "status",
+        "current",
+        "evaluation_on",
+        "proposed_at",
+        "agreed_at",
+        "closed_on",
+        "lock_version",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [AgreementVersionInline]
 
 
-admin.site.register(Confirmation, raw_id_fields=["version", "caregiver", "recorded_by", "contact"])
-admin.site.register(Reaction, raw_id_fields=["agreement", "version", "caregiver"])
-admin.site.register(Evaluation, raw_id_fields=["agreement", "version", "contact"])
+@admin.register(Confirmation)
+class ConfirmationAdmin(MetadataAdmin):
+    list_display = fields = ["id", "version", "caregiver", "recorded_by", "contact", "created_at"]
+    list_select_related = ["version__agreement", "caregiver", "recorded_by", "contact"]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(MetadataAdmin):
+    list_display = fields = ["id", "agreement", "version", "contact", "outcome", "next_evaluation_on", "created_at"]
+    list_select_related = ["agreement", "version__agreement", "contact"]

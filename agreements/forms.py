@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import AgreementVersion, Outcome, Reaction
+from agreements.models import AgreementVersion, Outcome
 from contacts.choices import Kind
 from contacts.forms import ContactForm
-from families.forms import CrispyFormMixin, DateInput
+from partnership.forms import CrispyFormMixin, DateInput
 
 
 def _text(label, help_text="", rows=2, required=False):
@@ -36,6 +36,14 @@ class AgreementForm(CrispyFormMixin, forms.Form):
     how_we_work = _text(_("How we work together"), _("How and when do we keep each other informed?"))
     child_voice = _text(_("What the child says or shows"), _("Where fitting: the child's own view."))
     evaluation_on = forms.DateField(label=_("We evaluate on"), widget=DateInput())
+    one_akkoord_enough = forms.BooleanField(
+        label=_("One akkoord of a caregiver with parental authority is enough (everyday matter)"),
+        required=False,
+        help_text=_(
+            "Leave this off unless your organisation decided so for this everyday matter; when it is off, every "
+            "caregiver with parental authority has to agree. The parents see this choice."
+        ),
+    )
     # The version the user started from: a save based on an older one is refused (optimistic locking).
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -56,22 +64,37 @@ class AgreementForm(CrispyFormMixin, forms.Form):
     def initial_for(cls, agreement) -> dict:
         version = agreement.current
         initial = {name: getattr(version, name) for name in AgreementVersion.CONTENT_FIELDS}
-        return initial | {"title": agreement.title, "child": agreement.child_id, "lock_version": agreement.lock_version}
+        return initial | {
+            "title": agreement.title,
+            "child": agreement.child_id,
+            "one_akkoord_enough": agreement.one_akkoord_enough,
+            "lock_version": agreement.lock_version,
+        }
 
 
 class RecordAgreedForm(CrispyFormMixin, forms.Form):
+    """Only caregivers with parental authority who have not agreed to this version yet can be chosen."""
+
     caregivers = forms.ModelMultipleChoiceField(
-        label=_("Who agreed"), queryset=None, widget=forms.CheckboxSelectMultiple
+        label=_("Who agreed"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only a caregiver with parental authority gives the akkoord."),
     )
     contact = forms.ModelChoiceField(
         label=_("In the conversation of"),
         queryset=None,
         help_text=_("Log the conversation first if it is not in the list."),
     )
+    # The version the staff member read: when a newer one was made meanwhile, the record is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, family, contacts, **kwargs):
+    def __init__(self, *args, family, contacts, version, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["caregivers"].queryset = family.caregivers.all()
+        self.fields["caregivers"].queryset = family.caregivers.filter(has_parental_authority=True).exclude(
+            confirmations__version=version
+        )
+        self.fields["version"].initial = version.pk
         self.fields["contact"].queryset = contacts
         self.fields["contact"].label_from_instance = lambda c: f"{c.occurred_at:%d-%m-%Y} · {c.get_kind_display()}"
 
@@ -95,18 +118,3 @@ class EvaluationForm(ContactForm):
         if next_on and next_on < timezone.localdate():
             self.add_error("next_evaluation_on", _("The evaluation cannot be in the past."))
         return cleaned
-
-
-class ReactionForm(CrispyFormMixin, forms.Form):
-    text = forms.CharField(
-        label=_("Your reaction"),
-        max_length=Reaction.MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("At most 1000 characters. Shown as plain text."),
-    )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise ValidationError(_("Write your reaction."))
-        return text

@@ -1,7 +1,6 @@
 import pghistory
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -41,11 +40,28 @@ class Agreement(models.Model):
     proposed_at = models.DateTimeField(null=True, blank=True)
     agreed_at = models.DateTimeField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # An agreement is agreed once every caregiver with parental authority (gezag) agreed. For an everyday matter
+    # staff may decide, for this agreement only and visibly, that one of them agreeing is enough; never a default.
+    one_akkoord_enough = models.BooleanField(
+        _("one akkoord is enough (everyday matter)"),
+        default=False,
+        help_text=_(
+            "Only for an everyday matter: the agreement is agreed once one caregiver with parental authority "
+            "agreed. Otherwise every caregiver with parental authority has to agree. The parents see this choice."
+        ),
+    )
     # Optimistic locking: a save from a form opened before someone else's save is refused.
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Optimistic locking (partnership.locking): the version field, and what the second of two editors is told.
+    lock_field = "lock_version"
+    stale_message = _(
+        "Someone else changed this agreement while you were editing. Your changes were not saved; below is the "
+        "current version. Make your changes again."
+    )
 
     class Meta:
         verbose_name = _("agreement")
@@ -141,28 +157,6 @@ class Confirmation(models.Model):
     @property
     def in_portal(self) -> bool:
         return self.recorded_by_id == self.caregiver.user_id
-
-
-@pghistory.track()
-class Reaction(models.Model):
-    """What a parent wrote back about an agreement, kept with the version they read."""
-
-    MAX_LENGTH = 1000
-
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reactions")
-    version = models.ForeignKey(AgreementVersion, on_delete=models.CASCADE, related_name="reactions")
-    caregiver = models.ForeignKey("families.Caregiver", on_delete=models.CASCADE, related_name="reactions")
-    text = models.TextField(_("your reaction"), max_length=MAX_LENGTH)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("reaction")
-        verbose_name_plural = _("reactions")
-        ordering = ["created_at", "pk"]
-        constraints = [models.CheckConstraint(condition=~Q(text=""), name="reaction_not_empty")]
-
-    def __str__(self):
-        return self.text[:50]
 
 
 @pghistory.track()

@@ -1,26 +1,21 @@
 """Writes to agreements. Each runs in one transaction; django-pghistory's triggers keep every change."""
 
 import datetime
-import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation, Outcome, Reaction, Status
+from agreements.gezag import is_agreed, uses_portal_q
+from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation, Outcome, Status
 from contacts.choices import Kind
 from contacts.services import ContactData, contact_log
-
-MARKUP = re.compile(r"<[^>]+>")
-
-
-class StaleEdit(Exception):
-    message = _(
-        "Someone else changed this agreement while you were editing. Your changes were not saved; below is the "
-        "current version. Make your changes again."
-    )
+from families.models import Caregiver
+from notifications.models import Kind as NotificationKind
+from notifications.services import notify
+from partnership.locking import lock_if_current, save_if_current
 
 
 def _content(data: dict) -> dict:
@@ -34,17 +29,10 @@ def _check_content(content: dict) -> None:
         raise ValidationError({"evaluation_on": _("Choose when you will evaluate together.")})
 
 
-def _bump(agreement: Agreement, expected: int, **fields) -> None:
-    updated = Agreement.objects.filter(pk=agreement.pk, lock_version=expected).update(
-        lock_version=F("lock_version") + 1, updated_at=timezone.now(), **fields
-    )
-    if not updated:
-        raise StaleEdit
-    agreement.refresh_from_db()
-
-
 @transaction.atomic
-def agreement_create(*, family, by, title: str, child=None, content: dict) -> Agreement:
+def agreement_create(
+    *, family, by, title: str, child=None, content: dict, one_akkoord_enough: bool = False
+) -> Agreement:
     if family.archived_on:
         raise ValidationError(_("This family is archived."))
     if child is not None and child.family_id != family.pk:
@@ -52,7 +40,12 @@ def agreement_create(*, family, by, title: str, child=None, content: dict) -> Ag
     content = _content(content)
     _check_content(content)
     agreement = Agreement.objects.create(
-        family=family, child=child, title=title, created_by=by, evaluation_on=content["evaluation_on"]
+        family=family,
+        child=child,
+        title=title,
+        created_by=by,
+        evaluation_on=content["evaluation_on"],
+        one_akkoord_enough=one_akkoord_enough,
     )
     version = AgreementVersion.objects.create(agreement=agreement, number=1, created_by=by, **content)
     agreement.current = version
@@ -61,9 +54,18 @@ def agreement_create(*, family, by, title: str, child=None, content: dict) -> Ag
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, by, expected_version: int, title: str, child=None, content: dict):
+def agreement_update(
+    *,
+    agreement: Agreement,
+    by,
+    expected_version: int,
+    title: str,
+    child=None,
+    content: dict,
+    one_akkoord_enough: bool = False,
+):
     """A draft is changed in place. After it was proposed, a change is a new version that goes to the parents
-    again: what they agreed to before stays as it was."""
+    again (they are told): what they agreed to before stays as it was."""
     if agreement.status == Status.CLOSED:
         raise ValidationError(_("A closed agreement cannot be changed."))
     if child is not None and child.family_id != agreement.family_id:
@@ -72,23 +74,34 @@ def agreement_update(*, agreement: Agreement, by, expected_version: int, title: 
     _check_content(content)
     current = agreement.current
     if agreement.status == Status.DRAFT:
-        _bump(agreement, expected_version, title=title, child=child, evaluation_on=content["evaluation_on"])
+        save_if_current(
+            agreement,
+            expected=expected_version,
+            title=title,
+            child=child,
+            evaluation_on=content["evaluation_on"],
+            one_akkoord_enough=one_akkoord_enough,
+        )
         AgreementVersion.objects.filter(pk=current.pk).update(**content)
         return agreement
+    # Of two simultaneous saves, the second waits here and is refused before it numbers a version.
+    lock_if_current(agreement, expected=expected_version)
     now = timezone.now()
     version = AgreementVersion.objects.create(
         agreement=agreement, number=current.number + 1, created_by=by, proposed_at=now, **content
     )
-    _bump(
+    save_if_current(
         agreement,
-        expected_version,
+        expected=expected_version,
         title=title,
         child=child,
         current=version,
         status=Status.PROPOSED,
         proposed_at=now,
         evaluation_on=content["evaluation_on"],
+        one_akkoord_enough=one_akkoord_enough,
     )
+    _tell_the_parents(agreement, version)
     return agreement
 
 
@@ -98,71 +111,100 @@ def agreement_propose(*, agreement: Agreement, by, expected_version: int) -> Agr
         raise ValidationError(_("Only a draft can be proposed."))
     now = timezone.now()
     AgreementVersion.objects.filter(pk=agreement.current_id).update(proposed_at=now)
-    _bump(agreement, expected_version, status=Status.PROPOSED, proposed_at=now)
+    save_if_current(agreement, expected=expected_version, status=Status.PROPOSED, proposed_at=now)
+    _tell_the_parents(agreement, agreement.current)
     return agreement
 
 
-def _confirm(*, agreement: Agreement, version: AgreementVersion, caregiver, by, contact=None) -> Confirmation:
+def _tell_the_parents(agreement: Agreement, version: AgreementVersion) -> None:
+    """Every caregiver who uses the portal hears that a version awaits them (once per version, in this
+    transaction: the outbox); the health signal counts the parents' waiting time from then."""
+    link = reverse("portal:agreement", args=[agreement.pk])
+    caregivers = Caregiver.objects.filter(uses_portal_q(), family_id=agreement.family_id).select_related("user")
+    for caregiver in caregivers:
+        notify(
+            recipient=caregiver.user,
+            kind=NotificationKind.AGREEMENT_PROPOSED,
+            event=f"agreement-version:{version.pk}",
+            link=link,
+        )
+
+
+def _check_waiting(agreement: Agreement, version: AgreementVersion) -> None:
+    superseded = version.agreement_id == agreement.pk and version.pk != agreement.current_id
+    if agreement.status == Status.PROPOSED and superseded:
+        raise ValidationError(
+            _(
+                "There is a newer version of this agreement than the one you read. Nothing was saved: read the "
+                "new version first."
+            )
+        )
     if agreement.status != Status.PROPOSED or version.pk != agreement.current_id:
         raise ValidationError(_("This version is not (or no longer) waiting for your agreement."))
-    if Confirmation.objects.filter(version=version, caregiver=caregiver).exists():
-        raise ValidationError(_("You already agreed to this version."))
-    confirmation = Confirmation.objects.create(version=version, caregiver=caregiver, recorded_by=by, contact=contact)
-    Agreement.objects.filter(pk=agreement.pk).update(
-        status=Status.AGREED, agreed_at=timezone.now(), lock_version=F("lock_version") + 1
+
+
+def _settle(agreement: Agreement, version: AgreementVersion) -> None:
+    """Agreed once every caregiver with gezag agreed to this version (or one of them, when staff decided that
+    is enough for this agreement); until then it stays proposed."""
+    holder_ids = set(
+        Caregiver.objects.filter(family_id=agreement.family_id, has_parental_authority=True).values_list(
+            "pk", flat=True
+        )
     )
-    agreement.refresh_from_db()
-    return confirmation
+    agreed_ids = set(Confirmation.objects.filter(version=version).values_list("caregiver_id", flat=True))
+    if is_agreed(one_enough=agreement.one_akkoord_enough, holder_ids=holder_ids, agreed_ids=agreed_ids):
+        save_if_current(agreement, expected=None, status=Status.AGREED, agreed_at=timezone.now())
 
 
 @transaction.atomic
 def agreement_confirm(*, agreement: Agreement, version: AgreementVersion, by) -> Confirmation:
-    """A parent says "akkoord" in the portal, to the version they read."""
+    """A parent with gezag says "akkoord" in the portal, to the version they read. A caregiver without gezag
+    may read and react, but this is refused (403), whatever the request says."""
     caregiver = getattr(by, "caregiver", None)
     if caregiver is None or caregiver.family_id != agreement.family_id:
         raise PermissionDenied
+    # The caregiver's gezag as it is now, not as the request's user object remembered it.
+    if not Caregiver.objects.filter(pk=caregiver.pk, has_parental_authority=True).exists():
+        raise PermissionDenied
+    # Of two parents agreeing at once, the second waits here and then counts the first's akkoord.
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    return _confirm(agreement=agreement, version=version, caregiver=caregiver, by=by)
+    _check_waiting(agreement, version)
+    if Confirmation.objects.filter(version=version, caregiver=caregiver).exists():
+        raise ValidationError(_("You already agreed to this version."))
+    confirmation = Confirmation.objects.create(version=version, caregiver=caregiver, recorded_by=by)
+    _settle(agreement, version)
+    return confirmation
 
 
 @transaction.atomic
-def agreement_record_agreed(*, agreement: Agreement, by, caregivers, contact) -> list[Confirmation]:
-    """Staff record that the parents agreed in a conversation (for parents without a portal login)."""
+def agreement_record_agreed(
+    *, agreement: Agreement, by, caregivers, contact, version: AgreementVersion | None = None
+) -> list[Confirmation]:
+    """Staff record that caregivers with gezag agreed in a conversation (for parents who do not use the portal),
+    to `version`: the one the staff member read (the current one when not given)."""
     if contact.family_id != agreement.family_id:
         raise ValidationError({"contact": _("Choose a conversation with this family.")})
     if any(caregiver.family_id != agreement.family_id for caregiver in caregivers):
         raise ValidationError({"caregivers": _("Choose caregivers of this family.")})
     if not caregivers:
         raise ValidationError({"caregivers": _("Choose who agreed.")})
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    first, *others = caregivers
-    confirmations = [_confirm(agreement=agreement, version=agreement.current, caregiver=first, by=by, contact=contact)]
-    for caregiver in others:
-        confirmations.append(
-            Confirmation.objects.get_or_create(
-                version=agreement.current, caregiver=caregiver, defaults={"recorded_by": by, "contact": contact}
-            )[0]
+    holders = Caregiver.objects.filter(pk__in=[c.pk for c in caregivers], has_parental_authority=True)
+    if holders.count() != len({c.pk for c in caregivers}):
+        raise ValidationError(
+            {"caregivers": _("Only a caregiver with parental authority can agree. Nothing was recorded.")}
         )
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    version = version if version is not None else agreement.current
+    _check_waiting(agreement, version)
+    already = set(Confirmation.objects.filter(version=version).values_list("caregiver_id", flat=True))
+    new = [caregiver for caregiver in caregivers if caregiver.pk not in already]
+    if not new:
+        raise ValidationError({"caregivers": _("They already agreed to this version.")})
+    confirmations = Confirmation.objects.bulk_create(
+        Confirmation(version=version, caregiver=caregiver, recorded_by=by, contact=contact) for caregiver in new
+    )
+    _settle(agreement, version)
     return confirmations
-
-
-@transaction.atomic
-def agreement_react(*, agreement: Agreement, by, text: str) -> Reaction:
-    caregiver = getattr(by, "caregiver", None)
-    if caregiver is None or caregiver.family_id != agreement.family_id:
-        raise PermissionDenied
-    if agreement.status == Status.DRAFT:
-        raise ValidationError(_("This agreement is not shared with you yet."))
-    text = text.strip()
-    if not text:
-        raise ValidationError({"text": _("Write your reaction.")})
-    if len(text) > Reaction.MAX_LENGTH:
-        raise ValidationError({"text": _("Your reaction is too long.")})
-    return Reaction.objects.create(agreement=agreement, version=agreement.current, caregiver=caregiver, text=text)
-
-
-def contains_markup(text: str) -> bool:
-    return bool(MARKUP.search(text))
 
 
 @transaction.atomic
@@ -194,6 +236,5 @@ def agreement_evaluate(
         fields = {"status": Status.CLOSED, "closed_on": timezone.localdate(), "evaluation_on": None}
     elif next_evaluation_on:
         fields["evaluation_on"] = next_evaluation_on
-    Agreement.objects.filter(pk=agreement.pk).update(lock_version=F("lock_version") + 1, **fields)
-    agreement.refresh_from_db()
+    save_if_current(agreement, expected=None, **fields)
     return evaluation

@@ -1,24 +1,25 @@
 """Agreements on the staff side: draft, propose, change (a new version after proposal), record that the
 parents agreed in a conversation, evaluate, print. Lookups go through the user's scope (404 outside it)."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import role_required
-from agreements import services
+from accounts.permissions import staff_required
+from agreements import gezag, services
+from agreements.diff import staff_base, text_changed, version_changes
 from agreements.forms import AgreementForm, EvaluationForm, RecordAgreedForm
 from agreements.models import Status
 from agreements.selectors import agreement_for
-from contacts.choices import Kind
-from contacts.selectors import contacts_visible_to
+from audit.models import Read
+from audit.services import access_record
+from contacts.selectors import recent_conversations_for
 from families.selectors import family_for_edit
-from families.views import STAFF_ROLES
+from partnership.locking import StaleEdit, stale_edit_response
+from partnership.service_errors import add_service_error, errors_on
+from threads.selectors import agreement_threads
 
 
 def _editable(request, pk, agreement_pk):
@@ -27,41 +28,54 @@ def _editable(request, pk, agreement_pk):
     return agreement
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def create(request, pk):
     family = family_for_edit(request.user, pk)
     form = AgreementForm(request.POST or None, family=family)
     if form.is_valid():
-        try:
+        with errors_on(form):
             agreement = services.agreement_create(
                 family=family,
                 by=request.user,
                 title=form.cleaned_data["title"],
                 child=form.cleaned_data["child"],
                 content=form.content(),
+                one_akkoord_enough=form.cleaned_data["one_akkoord_enough"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("The draft agreement has been saved. Propose it to the parents when ready."))
             return redirect(agreement)
     return render(request, "agreements/form.html", {"family": family, "form": form})
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def detail(request, pk, agreement_pk):
     agreement = agreement_for(request.user, pk, agreement_pk)
-    return render(request, "agreements/detail.html", {"agreement": agreement, "family": agreement.family})
+    access_record(user=request.user, family=agreement.family, what=Read.AGREEMENT, object_id=agreement.pk)
+    versions = list(agreement.versions.all())
+    current = next(v for v in versions if v.pk == agreement.current_id)
+    base = staff_base(versions, current)
+    changes = version_changes(base, current) if base else None
+    context = {
+        "agreement": agreement,
+        "family": agreement.family,
+        "akkoord": gezag.overview(agreement=agreement, version=current, caregivers=agreement.family.akkoord_caregivers),
+        "base": base,
+        "changes": changes,
+        "text_changed": bool(changes) and text_changed(changes),
+        "threads": agreement_threads(request.user, agreement),
+    }
+    return render(request, "agreements/detail.html", context)
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def printable(request, pk, agreement_pk):
     agreement = agreement_for(request.user, pk, agreement_pk)
+    access_record(user=request.user, family=agreement.family, what=Read.PRINT, object_id=agreement.pk)
     return render(request, "agreements/print.html", {"agreement": agreement, "family": agreement.family})
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk, agreement_pk):
     agreement = _editable(request, pk, agreement_pk)
@@ -69,7 +83,6 @@ def edit(request, pk, agreement_pk):
         messages.error(request, _("A closed agreement cannot be changed."))
         return redirect(agreement)
     form = AgreementForm(request.POST or None, family=agreement.family, initial=AgreementForm.initial_for(agreement))
-    status = 200
     if form.is_valid():
         try:
             services.agreement_update(
@@ -79,14 +92,17 @@ def edit(request, pk, agreement_pk):
                 title=form.cleaned_data["title"],
                 child=form.cleaned_data["child"],
                 content=form.content(),
+                one_akkoord_enough=form.cleaned_data["one_akkoord_enough"],
             )
-        except services.StaleEdit as stale:
-            messages.error(request, stale.message)
+        except StaleEdit as stale:
             agreement = agreement_for(request.user, pk, agreement_pk)
-            form = AgreementForm(family=agreement.family, initial=AgreementForm.initial_for(agreement))
-            status = 409
+            current = AgreementForm(family=agreement.family, initial=AgreementForm.initial_for(agreement))
+            context = {"family": agreement.family, "agreement": agreement}
+            return stale_edit_response(
+                request, "agreements/form.html", context, stale=stale, refused=form, current=current
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             if agreement.status == Status.DRAFT:
                 messages.success(request, _("The draft has been saved."))
@@ -97,11 +113,10 @@ def edit(request, pk, agreement_pk):
         request,
         "agreements/form.html",
         {"family": agreement.family, "form": form, "agreement": agreement},
-        status=status,
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_POST
 def propose(request, pk, agreement_pk):
     agreement = _editable(request, pk, agreement_pk)
@@ -109,7 +124,7 @@ def propose(request, pk, agreement_pk):
         services.agreement_propose(
             agreement=agreement, by=request.user, expected_version=int(request.POST.get("lock_version") or 0)
         )
-    except services.StaleEdit as stale:
+    except StaleEdit as stale:
         messages.error(request, stale.message)
     except (ValidationError, ValueError):
         messages.error(request, _("Only a draft can be proposed."))
@@ -118,30 +133,24 @@ def propose(request, pk, agreement_pk):
     return redirect(agreement)
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def record_agreed(request, pk, agreement_pk):
     agreement = _editable(request, pk, agreement_pk)
-    # The conversation it was agreed in: a recent contact with this family (not a chat at the door).
-    since = timezone.now() - datetime.timedelta(days=90)
-    contacts = (
-        contacts_visible_to(request.user)
-        .filter(family=agreement.family, occurred_at__gte=since)
-        .exclude(kind=Kind.INFORMAL)
-        .order_by("-occurred_at")
-    )
-    form = RecordAgreedForm(request.POST or None, family=agreement.family, contacts=contacts)
+    contacts = recent_conversations_for(request.user, agreement.family)
+    form = RecordAgreedForm(request.POST or None, family=agreement.family, contacts=contacts, version=agreement.current)
     if form.is_valid():
-        try:
+        version = next((v for v in agreement.versions.all() if v.pk == form.cleaned_data["version"]), None)
+        with errors_on(form):
+            if version is None:
+                raise ValidationError(_("This version is not (or no longer) waiting for your agreement."))
             services.agreement_record_agreed(
                 agreement=agreement,
                 by=request.user,
                 caregivers=list(form.cleaned_data["caregivers"]),
                 contact=form.cleaned_data["contact"],
+                version=version,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Recorded that the parents agreed."))
             return redirect(agreement)
     return render(
@@ -149,13 +158,13 @@ def record_agreed(request, pk, agreement_pk):
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def evaluate(request, pk, agreement_pk):
     agreement = _editable(request, pk, agreement_pk)
     form = EvaluationForm(request.POST or None, family=agreement.family)
     if form.is_valid():
-        try:
+        with errors_on(form):
             services.agreement_evaluate(
                 agreement=agreement,
                 by=request.user,
@@ -163,9 +172,6 @@ def evaluate(request, pk, agreement_pk):
                 outcome=form.cleaned_data["outcome"],
                 next_evaluation_on=form.cleaned_data["next_evaluation_on"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("The evaluation has been saved."))
             if form.cleaned_data["outcome"] == "adjust":
                 return redirect("agreements:edit", pk=agreement.family_id, agreement_pk=agreement.pk)

@@ -1,32 +1,45 @@
 from django.contrib import admin
 
 from contacts.models import Addendum, ChecklistTick, ContactMoment, FollowUp
+from partnership.admin import MetadataAdmin, MetadataInline
+
+# Metadata only (partnership/admin.py): never the summary, the summary for the parents, the internal notes, the
+# tone, a follow-up's description or an addendum's text, of a confidential contact or any other.
 
 
-class ChecklistTickInline(admin.TabularInline):
+class ChecklistTickInline(MetadataInline):
     model = ChecklistTick
-    extra = 0
-    readonly_fields = ["item", "theme", "prompt"]
+    fields = ["item", "theme"]
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(MetadataInline):
     model = FollowUp
-    extra = 0
     fk_name = "contact"
-    raw_id_fields = ["owner", "done_by", "created_by"]
+    fields = ["owner", "due_on", "promised_to_parents", "referral_to", "referral_status", "done_on", "created_at"]
 
 
-class AddendumInline(admin.TabularInline):
+class AddendumInline(MetadataInline):
     model = Addendum
-    extra = 0
-    raw_id_fields = ["author"]
+    fields = ["author", "created_at"]
 
 
 @admin.register(ContactMoment)
-class ContactMomentAdmin(admin.ModelAdmin):
-    list_display = ["family", "kind", "occurred_at", "author", "tone", "visibility"]
+class ContactMomentAdmin(MetadataAdmin):
+    list_display = ["id", "family", "kind", "occurred_at", "author", "visibility"]
     list_select_related = ["family", "author"]
-    list_filter = ["kind", "tone", "visibility"]
+    list_filter = ["kind", "visibility"]
     search_fields = ["family__name"]
-    raw_id_fields = ["family", "author", "caregivers", "children", "intake"]
+    fields = [
+        "family",
+        "kind",
+        "occasion",
+        "occurred_at",
+        "author",
+        "visibility",
+        "interpreter_used",
+        "intake",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ChecklistTickInline, FollowUpInline, AddendumInline]

@@ -1,26 +1,19 @@
 import datetime
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
 from contacts.choices import Kind, Occasion, ReferralStatus, ReferralTo, Tone, Visibility
 from contacts.services import ContactData, FollowUpData
-from families.forms import CrispyFormMixin, DateInput
-from families.models import Placement
+from partnership.forms import CrispyFormMixin, DateInput, DateTimeInput
 from successfactors.models import THEME_ORDER, ChecklistItem
 
 UNKNOWN_ITEM = _("An item you ticked is not (or no longer) on the checklist for this kind of contact. Tick again.")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def occasion_now() -> str:
@@ -33,26 +26,15 @@ def occasion_now() -> str:
     return Occasion.IN_PASSING
 
 
-def owners_for(family) -> QuerySet[User]:
-    """Who can take on a follow-up: staff of the family's groups, their coordinators, and the mentors."""
-    groups = Placement.objects.filter(Placement.active_q(), child__family=family).values("group")
-    return (
-        User.objects.filter(organisation_id=family.organisation_id, is_active=True)
-        .filter(
-            Q(memberships__group__in=groups) | Q(assignments__location__groups__in=groups) | Q(mentees__family=family)
-        )
-        .exclude(role=Role.PARENT)
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
-
-
 class ChecklistField(forms.ModelMultipleChoiceField):
+    """The checklist of a contact of this kind with a family of this organisation: an item of another
+    organisation's catalogue is refused like a retired one."""
+
     widget = forms.CheckboxSelectMultiple
 
-    def __init__(self, kind: str, **kwargs):
+    def __init__(self, kind: str, *, organisation, **kwargs):
         super().__init__(
-            queryset=ChecklistItem.objects.for_kind(kind),
+            queryset=ChecklistItem.objects.for_organisation(organisation).for_kind(kind),
             required=False,
             label=_("Success factors I applied"),
             error_messages={"invalid_choice": UNKNOWN_ITEM, "invalid_pk_value": UNKNOWN_ITEM},
@@ -60,10 +42,43 @@ class ChecklistField(forms.ModelMultipleChoiceField):
         )
 
 
-class ChecklistFormMixin:
-    """The form's checklist for the template: the kind's items by theme, and which are ticked."""
+# What static/js/char_count.js shows under a text field with a limit.
+CHARACTERS_LEFT = _("%(count)s of %(max)s characters")
+CHARACTERS_OVER = _("%(count)s characters too many")
 
-    @property
+
+def count_characters(field: forms.CharField, *, always: bool = False) -> None:
+    """No `maxlength` on a text field: a browser cuts what is typed or pasted beyond it without a word. The
+    server refuses a text that is too long with a message at the field, and a counter warns while typing:
+    always, or from four fifths of the limit on."""
+    field.widget.attrs.pop("maxlength", None)
+    field.widget.attrs.update(
+        {
+            "data-char-max": field.max_length,
+            "data-char-from": 0 if always else field.max_length * 4 // 5,
+            "data-char-left": CHARACTERS_LEFT,
+            "data-char-over": CHARACTERS_OVER,
+        }
+    )
+
+
+@dataclass
+class ChecklistTheme:
+    """One theme of the checklist, folded in the form: its items, and how many are shown and ticked."""
+
+    value: str
+    label: str
+    items: list[ChecklistItem]
+    shown: int
+    ticked: int
+
+
+class ChecklistFormMixin:
+    """The form's checklist for the template: the kind's items by theme, and which are ticked. An item for a
+    worried or tense parent is shown when that tone is chosen or it is ticked (static/js/checklist.js keeps
+    it so while the form is filled in); before a tone is chosen it shows for a browser without JavaScript."""
+
+    @cached_property
     def checklist(self) -> list[ChecklistItem]:
         items = self.fields["items"].queryset
         return sorted(items, key=lambda item: (THEME_ORDER.get(item.theme, 99), item.position, item.pk))
@@ -72,6 +87,31 @@ class ChecklistFormMixin:
     def checked_items(self) -> set[str]:
         value = self["items"].value() or []
         return {str(getattr(v, "pk", v)) for v in value}
+
+    @property
+    def tone_chosen(self) -> str:
+        tone = self["tone"].value() if "tone" in self.fields else ""
+        return tone if tone in Tone.values else ""
+
+    @cached_property
+    def checklist_themes(self) -> list[ChecklistTheme]:
+        checked, tone = self.checked_items, self.tone_chosen
+        themes = []
+        for value, items in groupby(self.checklist, key=lambda item: item.theme):
+            items = list(items)
+            for item in items:
+                item.is_checked = str(item.pk) in checked
+                item.is_shown = not item.tones or not tone or tone in item.tones or item.is_checked
+            themes.append(
+                ChecklistTheme(
+                    value=value,
+                    label=items[0].get_theme_display(),
+                    items=items,
+                    shown=sum(item.is_shown for item in items),
+                    ticked=sum(item.is_checked for item in items),
+                )
+            )
+        return themes
 
 
 class ContactForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
@@ -114,7 +154,12 @@ class ContactForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
         self.kind = kind
         self.fields["caregivers"].queryset = family.caregivers.all()
         self.fields["children"].queryset = family.children.all()
-        self.fields["items"] = ChecklistField(kind)
+        self.fields["items"] = ChecklistField(kind, organisation=family.organisation_id)
+        count_characters(self.fields["summary"], always=True)
+        for name in ("notes", "shared_summary"):
+            count_characters(self.fields[name])
+        # static/js/show_when.js: shown once the contact is shared.
+        self.fields["shared_summary"].widget.attrs["data-show-when"] = f"visibility={Visibility.SHARED}"
         if kind != Kind.INFORMAL:
             del self.fields["occasion"]
         else:
@@ -161,14 +206,33 @@ class QuickContactForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
     caregivers = forms.ModelMultipleChoiceField(label=_("With"), queryset=None, widget=forms.CheckboxSelectMultiple)
     occasion = forms.ChoiceField(label=_("When"), choices=Occasion.choices, widget=forms.RadioSelect)
     tone = forms.ChoiceField(label=_("How did the parent seem?"), choices=Tone.choices, widget=forms.RadioSelect)
-    summary = forms.CharField(label=_("One sentence (optional)"), max_length=500, required=False)
+    summary = forms.CharField(
+        label=_("One sentence (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-lg",
+                "placeholder": _("For example: had a nice weekend at grandma’s"),
+            }
+        ),
+    )
 
     def __init__(self, *args, family, default_caregivers=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caregivers"].queryset = family.caregivers.all()
-        self.fields["items"] = ChecklistField(Kind.INFORMAL)
+        self.fields["items"] = ChecklistField(Kind.INFORMAL, organisation=family.organisation_id)
+        count_characters(self.fields["summary"], always=True)
         self.initial.setdefault("occasion", occasion_now())
         self.initial.setdefault("caregivers", list(default_caregivers))
+
+    def full_clean(self):
+        super().full_clean()
+        # The page writes this field itself (not crispy): point it at its message, as crispy does.
+        if "summary" in self.errors:
+            attrs = self.fields["summary"].widget.attrs
+            attrs["class"] += " is-invalid"
+            attrs["aria-describedby"] = "id_summary-error"
 
     def to_data(self) -> ContactData:
         c = self.cleaned_data
@@ -201,6 +265,11 @@ class FollowUpForm(CrispyFormMixin, forms.Form):
     def __init__(self, *args, owners, me=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
+        for name in ("description", "referral_other"):
+            count_characters(self.fields[name])
+        # static/js/show_when.js: shown once a referral (to another destination) is chosen.
+        self.fields["referral_other"].widget.attrs["data-show-when"] = f"referral_to={ReferralTo.OTHER}"
+        self.fields["agreed_with_parents"].widget.attrs["data-show-when"] = "referral_to="
         if me is not None:
             self.fields["owner"].initial = me.pk
 
@@ -217,6 +286,11 @@ class FollowUpForm(CrispyFormMixin, forms.Form):
             return False
         return True
 
+    @property
+    def is_blank(self) -> bool:
+        """Nothing filled in: such a row is skipped on saving, and the page may fold it away."""
+        return not self.is_bound or not (self.has_changed() or self.errors)
+
     def to_data(self) -> FollowUpData:
         c = self.cleaned_data
         return FollowUpData(
@@ -231,6 +305,11 @@ class FollowUpForm(CrispyFormMixin, forms.Form):
 
 
 class BaseFollowUpFormSet(forms.BaseFormSet):
+    @property
+    def should_open(self) -> bool:
+        """The folded follow-ups open again when the page comes back with something filled in or wrong."""
+        return self.is_bound and (self.total_error_count() > 0 or any(not form.is_blank for form in self.forms))
+
     def check_due(self, contact_date: datetime.date) -> bool:
         # Check every form (no short-circuit) so each one shows its own error.
         results = [form.check_due(contact_date) for form in self.forms if form.has_changed()]
@@ -240,11 +319,26 @@ class BaseFollowUpFormSet(forms.BaseFormSet):
         return [form.to_data() for form in self.forms if form.has_changed() and form.cleaned_data]
 
 
-FollowUpFormSet = forms.formset_factory(FollowUpForm, formset=BaseFollowUpFormSet, extra=1, max_num=5)
+# Without JavaScript the page shows a few empty rows (`extra`); with it, one, and "add another follow-up" clones the
+# empty form up to `max_num` (static/js/follow_ups.js). absolute_max: a posted TOTAL_FORMS above it is refused
+# before any form is built.
+FOLLOW_UPS_MAX = 5
+FollowUpFormSet = forms.formset_factory(
+    FollowUpForm,
+    formset=BaseFollowUpFormSet,
+    extra=3,
+    max_num=FOLLOW_UPS_MAX,
+    validate_max=True,
+    absolute_max=FOLLOW_UPS_MAX,
+)
 
 
 class AddendumForm(CrispyFormMixin, forms.Form):
     text = forms.CharField(label=_("Addendum"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        count_characters(self.fields["text"])
 
 
 class ReferralStatusForm(forms.Form):

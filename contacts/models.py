@@ -48,6 +48,12 @@ class ContactMoment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Optimistic locking (partnership.locking): what the second of two editors is told.
+    stale_message = _(
+        "This contact was changed by someone else while you were editing. Your changes were not saved; "
+        "below is the current version."
+    )
+
     class Meta:
         verbose_name = _("contact moment")
         verbose_name_plural = _("contact moments")
@@ -102,22 +108,16 @@ class FollowUpQuerySet(models.QuerySet):
 
 @pghistory.track()
 class FollowUp(models.Model):
-    """Something someone will do for a family, usually after a contact; with a destination it is a referral
-    (doorverwijzing). A parent's request for a conversation is a follow-up without a contact."""
+    """Something someone will do for a family after a contact; with a destination it is a referral
+    (doorverwijzing). (A parent's request for a conversation is a thread: threads.models.)"""
 
     # Required (see the constraint below). Nullable on the field itself so that django-pghistory's event table,
     # which copies the field and already holds events from before it existed, stays valid and append-only.
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="follow_ups", null=True)
+    # Required (see the constraint below), nullable on the field for the history of the requests for a conversation
+    # that were follow-ups without a contact before they became threads.
     contact = models.ForeignKey(
         ContactMoment, on_delete=models.CASCADE, related_name="follow_ups", null=True, blank=True
-    )
-    requested_by = models.ForeignKey(
-        "families.Caregiver",
-        verbose_name=_("asked for by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
     )
     description = models.CharField(_("what"), max_length=300)
     owner = models.ForeignKey(
@@ -151,10 +151,12 @@ class FollowUp(models.Model):
                 name="follow_up_referral_has_status",
             ),
             models.CheckConstraint(condition=Q(family__isnull=False), name="follow_up_has_family"),
+            models.CheckConstraint(condition=Q(contact__isnull=False), name="follow_up_has_contact"),
         ]
 
+    # A record's name shows up in Django's admin and in logs: it carries no words written about the family.
     def __str__(self):
-        return self.description
+        return _("Follow-up %(pk)s") % {"pk": self.pk}
 
     def get_absolute_url(self):
         if self.contact_id:
@@ -194,4 +196,4 @@ class Addendum(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return self.text[:50]
+        return _("Addendum %(pk)s") % {"pk": self.pk}

@@ -4,17 +4,28 @@ coordinators: other staff do not see them, not even counted in a list."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from contacts.choices import Kind, Visibility
 from contacts.models import Addendum, ChecklistTick, ContactMoment, FollowUp
 from families.models import Child, Placement
 from families.selectors import families_visible_to
-from successfactors.models import Theme
+from successfactors.models import ChecklistItem, Theme
 
 
 def visible_q(user, prefix: str = "") -> Q:
@@ -71,9 +82,7 @@ def contact_for(user, family_pk: int, pk: int) -> ContactMoment:
             "caregivers",
             "children",
             Prefetch("ticks", queryset=ChecklistTick.objects.select_related("item").order_by("item__position")),
-            Prefetch(
-                "follow_ups", queryset=FollowUp.objects.select_related("owner", "done_by", "family", "requested_by")
-            ),
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner", "done_by", "family")),
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
         )
     )
@@ -88,8 +97,8 @@ def follow_ups_visible_to(user) -> QuerySet[FollowUp]:
     visible = visible_q(user, "contact__")
     # An empty Q (coordinators see everything) would swallow the OR below, so only narrow when there is a rule.
     if visible:
-        follow_ups = follow_ups.filter(Q(contact__isnull=True) | visible | Q(owner=user))
-    return follow_ups.select_related("owner", "family", "requested_by")
+        follow_ups = follow_ups.filter(visible | Q(owner=user))
+    return follow_ups.select_related("owner", "family")
 
 
 def my_open_follow_ups(user) -> QuerySet[FollowUp]:
@@ -155,45 +164,127 @@ def _coverage_since(today: datetime.date | None) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
 
 
-def theme_coverage(contacts: QuerySet[ContactMoment], *, today: datetime.date | None = None) -> dict:
-    """How many of these contacts in the last days applied each theme of the success factors."""
-    days = settings.CHECKLIST_COVERAGE_DAYS
-    recent = contacts.filter(occurred_at__gte=_coverage_since(today))
-    total = recent.count()
-    counts = dict(
-        ChecklistTick.objects.filter(contact__in=recent.values("pk"))
-        .values("theme")
-        .annotate(contacts=Count("contact", distinct=True))
-        .values_list("theme", "contacts")
+def _outer_datetime(name: str) -> ExpressionWrapper:
+    # TruncDate needs to know the type of what it truncates, which a bare OuterRef does not say.
+    return ExpressionWrapper(OuterRef(name), output_field=DateTimeField())
+
+
+def theme_offered(theme: str) -> Exists:
+    """Whether a contact's checklist held this theme: its organisation's catalogue had an item of the theme for
+    the contact's kind and tone, not retired before the contact's day. A quick chat never offers "Involve the
+    child", so it is no miss there."""
+    return Exists(
+        ChecklistItem.objects.filter(
+            organisation=OuterRef("family__organisation"), theme=theme, kinds__contains=[OuterRef("kind")]
+        )
+        .filter(Q(tones=[]) | Q(tones__contains=[OuterRef("tone")]))
+        .filter(Q(retired_on__isnull=True) | Q(retired_on__gte=TruncDate(_outer_datetime("occurred_at"))))
     )
-    rows = [
-        {
-            "theme": value,
-            "label": label,
-            "contacts": counts.get(value, 0),
-            "percent": round(100 * counts.get(value, 0) / total) if total else 0,
-        }
-        for value, label in Theme.choices
-    ]
-    return {"days": days, "total": total, "rows": rows}
+
+
+def theme_ticked(theme: str) -> Exists:
+    """Whether a contact has a tick of this theme (the theme as it was when ticked)."""
+    return Exists(ChecklistTick.objects.filter(contact=OuterRef("pk"), theme=theme))
+
+
+def theme_coverage_counts() -> dict[str, Count]:
+    """Aggregates over contact moments, for `.aggregate()` or per group with `.values(...).annotate()`:
+    `total`, and per theme `offered_<theme>` (contacts whose checklist held the theme, or that ticked it
+    anyway) and `ticked_<theme>`. A theme's fair share is ticked / offered."""
+    counts = {"total": Count("pk")}
+    for theme in Theme.values:
+        counts[f"offered_{theme}"] = Count("pk", filter=Q(theme_offered(theme)) | Q(theme_ticked(theme)))
+        counts[f"ticked_{theme}"] = Count("pk", filter=Q(theme_ticked(theme)))
+    return counts
+
+
+def _theme_rows(figures: dict) -> list[dict]:
+    """Per theme: the contacts that ticked it, those that could have, and the share (None: none could)."""
+    rows = []
+    for value, label in Theme.choices:
+        offered, ticked = figures[f"offered_{value}"], figures[f"ticked_{value}"]
+        rows.append(
+            {
+                "theme": value,
+                "label": label,
+                "contacts": ticked,
+                "offered": offered,
+                "percent": round(100 * ticked / offered) if offered else None,
+            }
+        )
+    return rows
+
+
+def theme_coverage(contacts: QuerySet[ContactMoment], *, today: datetime.date | None = None) -> dict:
+    """In how many of these contacts of the last days each theme of the success factors was applied, out of
+    those whose checklist held it; in one query."""
+    recent = contacts.filter(occurred_at__gte=_coverage_since(today)).order_by()
+    figures = recent.aggregate(**theme_coverage_counts())
+    return {"days": settings.CHECKLIST_COVERAGE_DAYS, "total": figures["total"], "rows": _theme_rows(figures)}
+
+
+def coverage_for(user, *, family=None, author=None) -> dict:
+    """`theme_coverage` of the contacts this user may see: of one family, or by one author."""
+    contacts = contacts_visible_to(user)
+    if family is not None:
+        contacts = contacts.filter(family=family)
+    if author is not None:
+        contacts = contacts.filter(author=author)
+    return theme_coverage(contacts)
 
 
 def theme_coverage_per_author(contacts: QuerySet[ContactMoment], authors, *, today=None) -> dict:
-    """The same figures side by side for several staff members, in two queries whatever their number."""
+    """The same figures side by side for several staff members, in one query whatever their number."""
     authors = list(authors)
     recent = contacts.filter(occurred_at__gte=_coverage_since(today), author__in=authors)
-    totals = dict(recent.order_by().values("author").annotate(n=Count("pk")).values_list("author", "n"))
-    counts = {
-        (author, theme): n
-        for author, theme, n in ChecklistTick.objects.filter(contact__in=recent.values("pk"))
-        .values("contact__author", "theme")
-        .annotate(n=Count("contact", distinct=True))
-        .values_list("contact__author", "theme", "n")
-    }
+    figures = {row["author"]: row for row in recent.order_by().values("author").annotate(**theme_coverage_counts())}
+    nothing = dict.fromkeys(theme_coverage_counts(), 0)
     rows = []
     for author in authors:
-        total = totals.get(author.pk, 0)
-        cells = [counts.get((author.pk, theme), 0) for theme in Theme.values]
-        percents = [round(100 * n / total) if total else 0 for n in cells]
-        rows.append({"member": author, "total": total, "cells": list(zip(cells, percents, strict=True))})
+        mine = figures.get(author.pk, nothing)
+        rows.append({"member": author, "total": mine["total"], "themes": _theme_rows(mine)})
     return {"days": settings.CHECKLIST_COVERAGE_DAYS, "themes": Theme.labels, "rows": rows}
+
+
+def owners_for(family) -> QuerySet[User]:
+    """Who can take on a follow-up: staff of the family's groups, their coordinators, and the mentors."""
+    groups = Placement.objects.filter(Placement.active_q(), child__family=family).values("group")
+    return (
+        User.objects.filter(organisation_id=family.organisation_id, is_active=True)
+        .filter(
+            Q(memberships__group__in=groups) | Q(assignments__location__groups__in=groups) | Q(mentees__family=family)
+        )
+        .exclude(role=Role.PARENT)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def recent_conversations_for(user, family, *, days: int = 90) -> QuerySet[ContactMoment]:
+    """The conversations (not chats at the door) of the last `days` the user may see: where an agreement
+    can have been agreed with the parents."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    return (
+        contacts_visible_to(user)
+        .filter(family=family, occurred_at__gte=since)
+        .exclude(kind=Kind.INFORMAL)
+        .order_by("-occurred_at")
+    )
+
+
+def default_caregivers_for(user, family) -> list:
+    """Who a quick chat is most likely with: whoever the last chat this user may see was with, else a
+    parent with authority. A colleague's confidential chat does not count (it does not exist for them)."""
+    last = (
+        contacts_visible_to(user)
+        .filter(family=family, kind=Kind.INFORMAL)
+        .order_by("-occurred_at")
+        .prefetch_related("caregivers")
+        .first()
+    )
+    if last:
+        chosen = list(last.caregivers.all())
+        if chosen:
+            return chosen
+    caregivers = sorted(family.caregivers.all(), key=lambda c: not c.has_parental_authority)
+    return caregivers[:1]

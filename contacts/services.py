@@ -6,20 +6,16 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contacts.choices import ReferralStatus, Visibility
 from contacts.models import Addendum, ChecklistTick, ContactMoment, FollowUp
+from notifications.models import Kind
+from notifications.services import notify
+from partnership.locking import save_if_current
 from successfactors.models import ChecklistItem
-
-
-class StaleEdit(Exception):
-    message = _(
-        "This contact was changed by someone else while you were editing. Your changes were not saved; "
-        "below is the current version."
-    )
 
 
 @dataclass
@@ -60,7 +56,9 @@ def _check(*, family, data: ContactData) -> None:
         errors["children"] = _("Choose children of this family.")
     if data.visibility == Visibility.SHARED and not data.shared_summary.strip():
         errors["shared_summary"] = _("Write the summary for the parents when the contact is shared.")
-    allowed = set(ChecklistItem.objects.for_kind(data.kind).values_list("pk", flat=True))
+    # The family's organisation's catalogue only: an item of another organisation is not on this checklist.
+    items = ChecklistItem.objects.for_organisation(family.organisation_id).for_kind(data.kind)
+    allowed = set(items.values_list("pk", flat=True))
     if any(item.pk not in allowed for item in data.items):
         errors["items"] = _("An item is not (or no longer) on the checklist for this kind of contact.")
     if errors:
@@ -70,6 +68,20 @@ def _check(*, family, data: ContactData) -> None:
 def _check_follow_up(*, contact_date: datetime.date, follow_up: FollowUpData) -> None:
     if follow_up.due_on < contact_date:
         raise ValidationError({"due_on": _("The follow-up cannot be due before the contact.")})
+
+
+def _fields(data: ContactData) -> dict:
+    """What the staff member wrote, as stored: trimmed, and a shared summary only when the contact is shared."""
+    return {
+        "occasion": data.occasion,
+        "occurred_at": data.occurred_at,
+        "tone": data.tone,
+        "summary": data.summary.strip(),
+        "notes": data.notes.strip(),
+        "interpreter_used": data.interpreter_used,
+        "visibility": data.visibility,
+        "shared_summary": data.shared_summary.strip() if data.visibility == Visibility.SHARED else "",
+    }
 
 
 def _tick(contact: ContactMoment, items) -> None:
@@ -103,26 +115,29 @@ def contact_log(*, family, by, data: ContactData, follow_ups: list[FollowUpData]
     contact_date = timezone.localdate(data.occurred_at)
     for follow_up in follow_ups:
         _check_follow_up(contact_date=contact_date, follow_up=follow_up)
-    contact = ContactMoment.objects.create(
-        family=family,
-        author=by,
-        intake=intake,
-        kind=data.kind,
-        occasion=data.occasion,
-        occurred_at=data.occurred_at,
-        tone=data.tone,
-        summary=data.summary.strip(),
-        notes=data.notes.strip(),
-        interpreter_used=data.interpreter_used,
-        visibility=data.visibility,
-        shared_summary=data.shared_summary.strip() if data.visibility == Visibility.SHARED else "",
-    )
+    contact = ContactMoment.objects.create(family=family, author=by, intake=intake, kind=data.kind, **_fields(data))
     contact.caregivers.set(data.caregivers)
     contact.children.set(data.children)
     _tick(contact, data.items)
     for follow_up in follow_ups:
         _add_follow_up(contact=contact, by=by, data=follow_up)
+    _tell_parents_of_shared_summary(contact)
     return contact
+
+
+def _tell_parents_of_shared_summary(contact: ContactMoment) -> None:
+    """A summary shared with the parents: each caregiver who reads summaries in the portal is told (once per
+    contact, in this transaction; the e-mail holds no content)."""
+    if contact.visibility != Visibility.SHARED:
+        return
+    for caregiver in contact.family.caregivers.select_related("user"):
+        if caregiver.user_id and caregiver.reads_summaries:
+            notify(
+                recipient=caregiver.user,
+                kind=Kind.SHARED_SUMMARY,
+                event=f"contact-shared:{contact.pk}",
+                link=reverse("portal:home"),
+            )
 
 
 @transaction.atomic
@@ -131,20 +146,7 @@ def contact_update(*, contact: ContactMoment, by, expected_version: int, data: C
     if not contact.editable_by(by):
         raise PermissionDenied(_("Only the author can change a contact, within 24 hours. Add an addendum instead."))
     _check(family=contact.family, data=data)
-    updated = ContactMoment.objects.filter(pk=contact.pk, version=expected_version).update(
-        occasion=data.occasion,
-        occurred_at=data.occurred_at,
-        tone=data.tone,
-        summary=data.summary.strip(),
-        notes=data.notes.strip(),
-        interpreter_used=data.interpreter_used,
-        visibility=data.visibility,
-        shared_summary=data.shared_summary.strip() if data.visibility == Visibility.SHARED else "",
-        version=F("version") + 1,
-        updated_at=timezone.now(),
-    )
-    if not updated:
-        raise StaleEdit
+    save_if_current(contact, expected=expected_version, **_fields(data))
     contact.caregivers.set(data.caregivers)
     contact.children.set(data.children)
     # Keep the ticks that stay (with the prompt as it was), add new ones, remove the unticked.
@@ -153,6 +155,7 @@ def contact_update(*, contact: ContactMoment, by, expected_version: int, data: C
     kept = set(contact.ticks.values_list("item_id", flat=True))
     _tick(contact, [item for pk, item in wanted.items() if pk not in kept])
     contact.refresh_from_db()
+    _tell_parents_of_shared_summary(contact)
     return contact
 
 

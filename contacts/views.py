@@ -9,8 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import Role, User
-from accounts.permissions import role_required
+from accounts.permissions import leads, staff_required
+from audit.models import Read
+from audit.services import access_record
 from contacts import services
 from contacts.choices import KIND_HELP, Kind
 from contacts.forms import (
@@ -20,49 +21,43 @@ from contacts.forms import (
     FollowUpFormSet,
     QuickContactForm,
     ReferralStatusForm,
-    owners_for,
 )
 from contacts.selectors import (
     contact_for,
     contacts_visible_to,
+    coverage_for,
+    default_caregivers_for,
     follow_up_for,
-    theme_coverage,
+    owners_for,
     theme_coverage_per_author,
 )
 from families.selectors import family_for_edit
-from families.views import LEAD_ROLES, STAFF_ROLES
-from organisations.selectors import groups_visible_to
+from organisations.selectors import groups_visible_to, staff_of_groups
+from partnership.locking import StaleEdit, stale_edit_response
+from partnership.service_errors import add_service_error, errors_as_messages, errors_on
 
 
 def _next_or(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    """Where to go back to: a path on this site only. Anything else (`0`, another host) is ignored, so a strange
+    value can neither send the user away nor fail after the write."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
 
-def _default_caregivers(family):
-    """Who a quick chat is most likely with: whoever the last chat was with, else a parent with authority."""
-    last = family.contacts.filter(kind=Kind.INFORMAL).order_by("-occurred_at").first()
-    if last:
-        chosen = list(last.caregivers.all())
-        if chosen:
-            return chosen
-    caregivers = sorted(family.caregivers.all(), key=lambda c: not c.has_parental_authority)
-    return caregivers[:1]
-
-
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def quick(request, pk):
     family = family_for_edit(request.user, pk)
-    form = QuickContactForm(request.POST or None, family=family, default_caregivers=_default_caregivers(family))
+    form = QuickContactForm(
+        request.POST or None, family=family, default_caregivers=default_caregivers_for(request.user, family)
+    )
     if form.is_valid():
-        try:
+        with errors_on(form):
             contact = services.contact_log(family=family, by=request.user, data=form.to_data())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("Contact with %(family)s saved.") % {"family": contact.family.name})
             return redirect(_next_or(request, family.get_absolute_url()))
     return render(
@@ -72,14 +67,14 @@ def quick(request, pk):
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def choose(request, pk):
     family = family_for_edit(request.user, pk)
     kinds = [(value, label, KIND_HELP[value]) for value, label in Kind.choices]
     return render(request, "contacts/choose.html", {"family": family, "kinds": kinds})
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def create(request, pk, kind):
     family = family_for_edit(request.user, pk)
@@ -93,13 +88,10 @@ def create(request, pk, kind):
     follow_ups = FollowUpFormSet(request.POST or None, prefix="fu", form_kwargs={"owners": owners, "me": request.user})
     valid = form.is_valid() and follow_ups.is_valid()
     if valid and follow_ups.check_due(timezone.localdate(form.cleaned_data["occurred_at"])):
-        try:
+        with errors_on(form):
             contact = services.contact_log(
                 family=family, by=request.user, data=form.to_data(), follow_ups=follow_ups.to_data()
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, _("The contact has been saved."))
             return redirect(contact)
     return render(
@@ -109,9 +101,10 @@ def create(request, pk, kind):
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def detail(request, pk, contact_pk):
     contact = contact_for(request.user, pk, contact_pk)
+    access_record(user=request.user, family=contact.family, what=Read.CONTACT, object_id=contact.pk)
     return render(
         request,
         "contacts/contact_detail.html",
@@ -141,14 +134,13 @@ def _initial(contact) -> dict:
     }
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk, contact_pk):
     contact = contact_for(request.user, pk, contact_pk)
     if not contact.editable_by(request.user) or contact.family.archived_on:
         raise PermissionDenied
     form = ContactForm(request.POST or None, family=contact.family, kind=contact.kind, initial=_initial(contact))
-    status = 200
     if form.is_valid():
         try:
             services.contact_update(
@@ -157,14 +149,15 @@ def edit(request, pk, contact_pk):
                 expected_version=form.cleaned_data["version"] or 0,
                 data=form.to_data(),
             )
-        except services.StaleEdit as stale:
-            # Show the current version to start again from; the refused changes are not silently merged.
-            messages.error(request, stale.message)
+        except StaleEdit as stale:
             contact = contact_for(request.user, pk, contact_pk)
-            form = ContactForm(family=contact.family, kind=contact.kind, initial=_initial(contact))
-            status = 409
+            current = ContactForm(family=contact.family, kind=contact.kind, initial=_initial(contact))
+            context = {"family": contact.family, "contact": contact, "kind_label": contact.get_kind_display()}
+            return stale_edit_response(
+                request, "contacts/contact_form.html", context, stale=stale, refused=form, current=current
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(contact)
@@ -172,11 +165,10 @@ def edit(request, pk, contact_pk):
         request,
         "contacts/contact_form.html",
         {"family": contact.family, "form": form, "contact": contact, "kind_label": contact.get_kind_display()},
-        status=status,
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_POST
 def addendum(request, pk, contact_pk):
     contact = contact_for(request.user, pk, contact_pk)
@@ -193,7 +185,7 @@ def addendum(request, pk, contact_pk):
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def follow_up_add(request, pk, contact_pk):
     contact = contact_for(request.user, pk, contact_pk)
@@ -207,7 +199,7 @@ def follow_up_add(request, pk, contact_pk):
     return render(request, "contacts/follow_up_form.html", {"contact": contact, "family": contact.family, "form": form})
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_POST
 def follow_up_done(request, pk, follow_up_pk):
     follow_up = follow_up_for(request.user, pk, follow_up_pk)
@@ -217,55 +209,47 @@ def follow_up_done(request, pk, follow_up_pk):
     return redirect(_next_or(request, follow_up.get_absolute_url()))
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_POST
 def referral_status(request, pk, follow_up_pk):
     follow_up = follow_up_for(request.user, pk, follow_up_pk)
     form = ReferralStatusForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_as_messages(request):
             services.referral_set_status(
                 follow_up=follow_up,
                 by=request.user,
                 status=form.cleaned_data["referral_status"],
                 agreed_with_parents=form.cleaned_data["agreed_with_parents"],
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, _("The referral has been updated."))
     else:
         messages.error(request, _("Choose a status."))
     return redirect(_next_or(request, follow_up.get_absolute_url()))
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def coverage(request, user_pk=None):
     """How often each success-factor theme was applied: my own contacts, or for coordinators their staff
     side by side and then one staff member at a time."""
-    contacts = contacts_visible_to(request.user)
-    if request.user.role not in LEAD_ROLES:
+    if not leads(request.user):
         if user_pk and user_pk != request.user.pk:
             raise PermissionDenied
         return render(
             request,
             "contacts/coverage.html",
-            {"member": request.user, "coverage": theme_coverage(contacts.filter(author=request.user))},
+            {"member": request.user, "coverage": coverage_for(request.user, author=request.user)},
         )
-    colleagues = (
-        User.objects.filter(role=Role.STAFF, memberships__group__in=groups_visible_to(request.user))
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    colleagues = staff_of_groups(groups_visible_to(request.user))
     if user_pk is None:
         return render(
             request,
             "contacts/coverage_team.html",
-            {"overview": theme_coverage_per_author(contacts, colleagues)},
+            {"overview": theme_coverage_per_author(contacts_visible_to(request.user), colleagues)},
         )
     member = get_object_or_404(colleagues, pk=user_pk)
     return render(
         request,
         "contacts/coverage.html",
-        {"member": member, "coverage": theme_coverage(contacts.filter(author=member)), "team": True},
+        {"member": member, "coverage": coverage_for(request.user, author=member), "team": True},
     )

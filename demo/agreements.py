@@ -1,5 +1,6 @@
-"""Demo agreements in every stage, a few reactions, and the parents' own feedback, so that the portal and
-the coordinator's dashboard have something real to show."""
+"""Demo agreements in every stage, a few reactions (threads, some answered), and the parents' own feedback (a
+remark is a thread to answer), so that the portal, the staff home and the coordinator's dashboard have something
+real to show."""
 
 import datetime
 import random
@@ -10,7 +11,10 @@ from agreements import services
 from agreements.models import Agreement, AgreementVersion
 from contacts.choices import Kind, Tone
 from contacts.services import ContactData
+from demo.data import SINGLE_LOW_FEEDBACK, WORRIED
 from portal.models import PartnershipFeedback
+from threads import services as thread_services
+from threads.models import Topic
 
 AGREEMENTS = [
     (
@@ -52,6 +56,8 @@ REACTIONS = [
     "Fijn dat jullie dit zo doen. Thuis gaat het ook beter.",
     "Kunnen we het over twee weken nog even bespreken?",
 ]
+FEEDBACK_ANSWER = "Dank voor uw eerlijke antwoord. Zullen we deze week even samen praten? Ik spreek u bij het ophalen."
+ANSWER = "Dank u wel! We spreken elkaar bij het ophalen, dan vertel ik hoe het op de groep gaat."
 
 
 def seed_agreements(families, today: datetime.date, rng: random.Random) -> None:
@@ -60,7 +66,9 @@ def seed_agreements(families, today: datetime.date, rng: random.Random) -> None:
             continue
         child = family.children.first()
         mentor = child.mentor
-        caregiver = family.caregivers.first()
+        # Only caregivers with parental authority (gezag) agree; every one of them has to.
+        holders = [c for c in family.caregivers.all() if c.has_parental_authority]
+        caregiver = holders[0]
         title, texts = AGREEMENTS[index % len(AGREEMENTS)]
         # Spread the stages: agreed with an evaluation ahead, agreed but overdue, waiting for the parents, draft.
         stage = index % 5
@@ -74,16 +82,26 @@ def seed_agreements(families, today: datetime.date, rng: random.Random) -> None:
         _age(agreement, proposed_days_ago)
         if stage == 3:
             continue  # still waiting for the parents
-        if caregiver.user_id:
-            services.agreement_confirm(agreement=agreement, version=agreement.current, by=caregiver.user)
-        else:
+        for holder in holders:
+            if holder.user_id:
+                services.agreement_confirm(agreement=agreement, version=agreement.current, by=holder.user)
+        without_portal = [holder for holder in holders if not holder.user_id]
+        if without_portal:
             contact = _conversation(family, mentor, today - datetime.timedelta(days=proposed_days_ago))
-            services.agreement_record_agreed(agreement=agreement, by=mentor, caregivers=[caregiver], contact=contact)
-        if stage == 1:
+            services.agreement_record_agreed(agreement=agreement, by=mentor, caregivers=without_portal, contact=contact)
+        if stage == 1 and index % 3 == 1:
             # The evaluation date passed without an evaluation: something the dashboard should flag.
             Agreement.objects.filter(pk=agreement.pk).update(evaluation_on=today - datetime.timedelta(days=12))
         if index % 4 == 0 and caregiver.user_id:
-            services.agreement_react(agreement=agreement, by=caregiver.user, text=rng.choice(REACTIONS))
+            thread = thread_services.thread_start(
+                caregiver=caregiver,
+                by=caregiver.user,
+                topic=Topic.AGREEMENT,
+                agreement=agreement,
+                text=rng.choice(REACTIONS),
+            )
+            if index % 8 == 0:
+                thread_services.thread_reply(thread=thread, by=mentor, text=ANSWER)
         if stage == 2 and index % 2 == 0:
             services.agreement_evaluate(
                 agreement=agreement,
@@ -94,6 +112,7 @@ def seed_agreements(families, today: datetime.date, rng: random.Random) -> None:
                     tone=Tone.POSITIVE,
                     caregivers=[caregiver],
                     summary="Samen teruggekeken: het gaat goed, we gaan zo door.",
+                    interpreter_used=family.interpreter_needed,
                 ),
                 outcome="continue",
                 next_evaluation_on=today + datetime.timedelta(days=90),
@@ -120,29 +139,44 @@ def _conversation(family, mentor, day):
             tone=Tone.POSITIVE,
             caregivers=list(family.caregivers.all()[:1]),
             summary="Afspraak samen doorgenomen; ouders gaan akkoord.",
+            interpreter_used=family.interpreter_needed,
         ),
     )
 
 
 def _feedback(families, rng: random.Random) -> None:
-    rows = []
+    answers = []  # (feedback, days ago)
     for index, family in enumerate(families):
-        if index % 2:
+        if index % 2 and family.name not in WORRIED:
             continue
         caregiver = family.caregivers.first()
-        low = index % 7 == 3  # the worried families feel less heard
-        rows.append(
-            PartnershipFeedback(
-                family=family,
-                caregiver=caregiver,
-                relatie=rng.randint(1, 3) if low else rng.randint(4, 5),
-                competentie=rng.randint(2, 4) if low else rng.randint(3, 5),
-                autonomie=rng.randint(2, 3) if low else rng.randint(4, 5),
-                remark="Ik mis soms wat er op de groep gebeurt." if low else "",
-            )
+        low = family.name in WORRIED  # the worried families feel less heard, and say so more than once
+        if low:
+            answers.append((_answer(family, caregiver, rng, low=True, remark=""), rng.randint(70, 100)))
+        single = family.name in SINGLE_LOW_FEEDBACK
+        feedback = _answer(
+            family, caregiver, rng, low=low, remark="Ik mis soms wat er op de groep gebeurt." if low or single else ""
         )
-    PartnershipFeedback.objects.bulk_create(rows)
-    for row in rows:
-        PartnershipFeedback.objects.filter(pk=row.pk).update(
-            created_at=timezone.now() - datetime.timedelta(days=rng.randint(5, 60))
-        )
+        if single:
+            feedback.competentie = 2
+        answers.append((feedback, rng.randint(5, 60)))
+    PartnershipFeedback.objects.bulk_create([feedback for feedback, _days in answers])
+    for feedback, days in answers:
+        feedback.created_at = timezone.now() - datetime.timedelta(days=days)
+        PartnershipFeedback.objects.filter(pk=feedback.pk).update(created_at=feedback.created_at)
+        thread = thread_services.feedback_thread(feedback=feedback)  # a remark is a message someone answers
+        if thread and days > 4:
+            # Staff answered the older remarks; a recent one still waits.
+            mentor = feedback.family.children.first().mentor
+            thread_services.thread_reply(thread=thread, by=mentor, text=FEEDBACK_ANSWER)
+
+
+def _answer(family, caregiver, rng: random.Random, *, low: bool, remark: str) -> PartnershipFeedback:
+    return PartnershipFeedback(
+        family=family,
+        caregiver=caregiver,
+        relatie=rng.randint(1, 2) if low else rng.randint(4, 5),
+        competentie=rng.randint(2, 4) if low else rng.randint(3, 5),
+        autonomie=rng.randint(2, 3) if low else rng.randint(4, 5),
+        remark=remark,
+    )

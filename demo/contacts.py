@@ -10,27 +10,28 @@ from django.utils import timezone
 
 from contacts.choices import Kind, Occasion, ReferralStatus, ReferralTo, Tone, Visibility
 from contacts.models import ChecklistTick, ContactMoment, FollowUp
+from demo.data import QUIET, WORRIED, words_for
 from organisations.models import StaffMembership
 from successfactors.models import ChecklistItem
 
 INFORMAL = {
     Tone.POSITIVE: [
         "Vrolijk weekend gehad bij oma.",
-        "Vertelde trots dat ze thuis zelf haar jas aantrekt.",
+        "Vertelde trots dat {naam} thuis zelf {zijn} jas aantrekt.",
         "Grapje gemaakt over de regen; goede sfeer.",
         "Blij dat het wennen zo goed gaat.",
-        "Vroeg naar het liedje dat we zingen; ze zingen het thuis ook.",
+        "Vroeg naar het liedje dat we zingen; thuis wordt het nu ook gezongen.",
     ],
     Tone.NEUTRAL: [
         "Kort gesproken, moest snel door naar het werk.",
-        "Doorgegeven dat hij slecht geslapen heeft.",
+        "Doorgegeven dat {naam} slecht geslapen heeft.",
         "Vroeg of de tas met reservekleren mee naar huis kan.",
         "Opa haalt vandaag op.",
     ],
     Tone.WORRIED: [
-        "Maakt zich zorgen over het eten; thuis eet ze weinig.",
-        "Vader oogde moe; zei dat het thuis druk is.",
-        "Vroeg of hij hier ook zo huilt bij het afscheid.",
+        "Maakt zich zorgen over het eten; thuis eet {naam} weinig.",
+        "{ouder} oogde moe; zei dat het thuis druk is.",
+        "Vroeg of {naam} hier ook zo huilt bij het afscheid.",
     ],
     Tone.TENSE: [
         "Boos over de gemiste luiertas; rustig uitgelegd hoe het ging.",
@@ -46,20 +47,20 @@ CONVERSATION = {
     Kind.PARENT_CONVERSATION: [
         "Gesprek over het slapen op de groep; samen een aanpak gekozen.",
         "Ouders vroegen om een gesprek over bijten; besproken wat we zien en wat thuis werkt.",
-        "Gesproken over de verhuizing en wat dat met hem doet.",
+        "Gesproken over de verhuizing en wat dat met {hem} doet.",
     ],
     Kind.HOME_VISIT: [
         "Huisbezoek: kennisgemaakt met oma, die vaak oppast.",
         "Thuis gekeken hoe het gaat met eten en slapen; ouders vertelden open over geldzorgen.",
     ],
     Kind.PHONE: [
-        "Gebeld omdat ze koorts had; moeder haalde vroeg op.",
-        "Moeder belde met een vraag over de vakantieopvang.",
+        "Gebeld omdat {naam} koorts had; {ouder} haalde {hem} vroeg op.",
+        "{ouder} belde met een vraag over de vakantieopvang.",
         "Teruggebeld over de afspraak met het consultatiebureau.",
     ],
     Kind.MESSAGE: [
         "Foto's van het uitstapje gedeeld.",
-        "Bericht over de ouderavond gestuurd; vader reageerde enthousiast.",
+        "Bericht over de ouderavond gestuurd; {ouder} reageerde enthousiast.",
     ],
 }
 SHARED = {
@@ -80,19 +81,24 @@ REFERRALS = [
     (ReferralTo.DIAPER_BANK, "Aanmelden bij de luierbank"),
     (ReferralTo.JGZ, "Vraag over de taalontwikkeling voorleggen aan het consultatiebureau"),
 ]
+FINISHED = (ReferralStatus.STARTED, ReferralStatus.NOT_PURSUED)
 # How families differ: (days between door chats, share of worried/tense tones, days since the last contact)
 PROFILES = {
-    "warm": (6, 0.05, 1),
-    "regular": (11, 0.12, 4),
+    "warm": (6, 0.03, 1),
+    "regular": (11, 0.06, 4),
     "quiet": (25, 0.1, 38),
     "worried": (7, 0.45, 2),
 }
 
 
-def _profile(index: int) -> str:
-    if index % 6 == 4 or index == 7:
+# The worried families' latest contacts, newest first: whatever else happened, these went hard.
+RECENT_WORRIES = [Tone.TENSE, Tone.WORRIED, Tone.WORRIED]
+
+
+def _profile(index: int, name: str) -> str:
+    if name in QUIET:
         return "quiet"
-    if index % 7 == 3:
+    if name in WORRIED:
         return "worried"
     return "warm" if index % 3 == 0 else "regular"
 
@@ -107,11 +113,12 @@ def _at(day: datetime.date, hour: int, minute: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
-def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
+def seed_contacts(families, today: datetime.date, rng: random.Random, *, genders: dict) -> None:
     staff_of = {}
     for membership in StaffMembership.objects.select_related("user", "group"):
         staff_of.setdefault(membership.group_id, []).append(membership.user)
-    items = list(ChecklistItem.objects.active())
+    # All demo families are of one organisation, so one catalogue serves them all.
+    items = list(ChecklistItem.objects.for_organisation(families[0].organisation_id).active())
     now = timezone.now()
 
     plans = []  # (contact, caregivers, children, items, follow-ups)
@@ -120,12 +127,15 @@ def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
         caregivers = list(family.caregivers.all())
         placement = children[0].placements.first()
         staff = staff_of[placement.group_id]
-        every, hard_share, last_gap = PROFILES[_profile(index)]
+        every, hard_share, last_gap = PROFILES[_profile(index, family.name)]
         start = max(placement.start_date, today - datetime.timedelta(days=365))
         day = today - datetime.timedelta(days=last_gap + rng.randint(0, 3))
         # Walk back from the most recent contact to the family's first day.
+        recent = list(RECENT_WORRIES) if family.name in WORRIED else []
         while day >= start:
             tone = _tone(rng, hard_share)
+            if recent:
+                tone = recent.pop(0)
             kind = Kind.INFORMAL
             roll = rng.random()
             if roll < 0.08:
@@ -136,7 +146,7 @@ def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
                 kind = Kind.PARENT_CONVERSATION
             elif roll < 0.185 or (roll < 0.21 and hard_share > 0.3):
                 kind = Kind.HOME_VISIT
-            plans.append(_plan(family, kind, tone, day, staff, caregivers, children, items, rng, now))
+            plans.append(_plan(family, kind, tone, day, staff, caregivers, children, items, rng, now, genders))
             day -= datetime.timedelta(days=max(1, int(rng.gauss(every, every / 3))))
         # Mentor conversations about every six months; the quiet families are overdue.
         mentor_day = today - datetime.timedelta(days=rng.randint(20, 200) + (90 if last_gap > 30 else 0))
@@ -153,6 +163,7 @@ def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
                     items,
                     rng,
                     now,
+                    genders,
                 )
                 plans.append(plan)
             mentor_day -= datetime.timedelta(days=182)
@@ -172,20 +183,25 @@ def seed_contacts(families, today: datetime.date, rng: random.Random) -> None:
     FollowUp.objects.bulk_create(follow_ups, batch_size=500)
 
 
-def _plan(family, kind, tone, day, staff, caregivers, children, items, rng, now):
+def _plan(family, kind, tone, day, staff, caregivers, children, items, rng, now, genders):
     author = rng.choice(staff)
     if kind == Kind.INFORMAL:
         occasion = rng.choice([Occasion.DROP_OFF, Occasion.DROP_OFF, Occasion.PICK_UP, Occasion.IN_PASSING])
         hour, minute = (8, rng.randint(0, 40)) if occasion == Occasion.DROP_OFF else (17, rng.randint(0, 50))
-        summary = rng.choice(INFORMAL[tone]) if rng.random() < 0.7 else ""
+        text = rng.choice(INFORMAL[tone]) if rng.random() < 0.7 else ""
         who = [caregivers[rng.randrange(len(caregivers))]]
-        about = []
+        # A chat at the door is about one of the children, in turns.
+        child = children[day.toordinal() % len(children)]
+        about = [child] if "{" in text else []
     else:
         occasion = ""
         hour, minute = rng.choice([(10, 0), (13, 30), (19, 0)])
-        summary = rng.choice(CONVERSATION[kind])
+        text = rng.choice(CONVERSATION[kind])
         who = caregivers if kind in (Kind.MENTOR_CONVERSATION, Kind.HOME_VISIT) else caregivers[:1]
+        child = children[0]
         about = children
+    # The child's name and pronouns ("hij" for a boy), and the first name of the parent spoken to.
+    summary = text.format(**words_for(child.first_name, genders[child.pk]), ouder=who[0].first_name)
     occurred_at = min(_at(day, hour, minute), now - datetime.timedelta(minutes=5))
     visibility = Visibility.INTERNAL
     shared_summary = ""
@@ -202,7 +218,7 @@ def _plan(family, kind, tone, day, staff, caregivers, children, items, rng, now)
         tone=tone,
         summary=summary,
         notes="Volgende keer vragen hoe het thuis gaat." if kind != Kind.INFORMAL and rng.random() < 0.4 else "",
-        interpreter_used=family.interpreter_needed and kind != Kind.INFORMAL and rng.random() < 0.7,
+        interpreter_used=family.interpreter_needed and kind != Kind.INFORMAL and rng.random() < 0.97,
         visibility=visibility,
         shared_summary=shared_summary,
     )
@@ -221,7 +237,8 @@ def _follow_ups(kind, tone, day, author, rng) -> list[FollowUp]:
         return []
     due_on = day + datetime.timedelta(days=rng.choice([7, 14, 28]))
     today = timezone.localdate()
-    done = due_on < today and rng.random() < (0.97 if due_on < today - datetime.timedelta(days=7) else 0.5)
+    # Staff keep their promises, the recent ones not all yet: a few follow-ups are open or a little late.
+    done = due_on < today and rng.random() < (1.0 if due_on < today - datetime.timedelta(days=14) else 0.5)
     actions = [
         FollowUp(
             description=rng.choice(FOLLOW_UPS),
@@ -236,6 +253,9 @@ def _follow_ups(kind, tone, day, author, rng) -> list[FollowUp]:
     if tone in (Tone.WORRIED, Tone.TENSE) and kind != Kind.MENTOR_CONVERSATION and rng.random() < 0.6:
         destination, description = rng.choice(REFERRALS)
         status = rng.choice([ReferralStatus.PLANNED, ReferralStatus.REFERRED, ReferralStatus.STARTED])
+        if day < today - datetime.timedelta(days=28):
+            # An older referral has led somewhere by now: help started, or the parents chose not to.
+            status = rng.choice([ReferralStatus.STARTED, ReferralStatus.STARTED, ReferralStatus.NOT_PURSUED])
         actions.append(
             FollowUp(
                 description=description,
@@ -246,8 +266,8 @@ def _follow_ups(kind, tone, day, author, rng) -> list[FollowUp]:
                 referral_to=destination,
                 agreed_with_parents=rng.random() < 0.8,
                 referral_status=status,
-                done_on=day + datetime.timedelta(days=10) if status == ReferralStatus.STARTED else None,
-                done_by=author if status == ReferralStatus.STARTED else None,
+                done_on=day + datetime.timedelta(days=10) if status in FINISHED else None,
+                done_by=author if status in FINISHED else None,
             )
         )
     return actions

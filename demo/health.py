@@ -1,13 +1,13 @@
 """A plausible 90-day status history for the demo families, so the chart on a family's health page shows a
-course: families that are of concern now mostly slid there over the last weeks, others were steady or
+course: families that need action now mostly slid there over the last weeks, others were steady or
 recovered. Real installations get their history from the daily `snapshot_health`."""
 
 import datetime
 import random
 
 from families.models import Family
+from health.computation import SIGNALS, health_rows
 from health.models import Snapshot
-from health.signals import SIGNALS, health_rows
 
 
 def seed_health_history(today: datetime.date, rng: random.Random, days: int = 90) -> None:

@@ -2,7 +2,6 @@
 
 import datetime
 import random
-from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +14,7 @@ from demo.family_file import seed_family_file
 from demo.health import seed_health_history
 from families.models import Caregiver, Child, Family, Placement
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
+from partnership.catalogue import catalogue_seed
 
 
 class NotADemoDatabase(Exception):
@@ -30,19 +30,20 @@ def demo_present() -> bool:
 
 
 def ensure_reference_data() -> None:
-    """The data migrations' reference data (intake questions, the success-factor catalogue), again if a test
-    flush removed it."""
-    from django.apps import apps as django_apps
-
-    import_module("intakes.migrations.0002_seed_intake_questions").seed(django_apps, None)
-    import_module("successfactors.migrations.0002_seed_checklist").seed(django_apps, None)
+    """Every organisation has its catalogues (intake questions, success factors), copied from the reference
+    sets if it lacks one. A new organisation gets them when it is created; this repairs a database where they
+    went missing."""
+    for organisation in Organisation.objects.all():
+        catalogue_seed(organisation=organisation)
 
 
 @transaction.atomic
 def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisation:
     today = today or timezone.localdate()
     ensure_reference_data()
-    organisation = Organisation.objects.create(name=data.ORGANISATION)
+    organisation = Organisation.objects.create(
+        name=data.ORGANISATION, go_live=today - datetime.timedelta(days=data.GO_LIVE_DAYS_AGO)
+    )
     groups = {}
     locations = {}
     for spec in data.LOCATIONS:
@@ -71,6 +72,7 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
                 mentors.setdefault(group_name, users[username])
 
     created = []
+    genders = {}  # child's pk: "m" or "f", for the pronouns of the demo's texts
     parent_families = {family: (login, first) for login, (family, first) in data.PARENT_LOGINS.items()}
     for name, languages, interpreter, caregivers, children in data.FAMILIES:
         family = Family.objects.create(
@@ -95,21 +97,22 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
             if login and login[1] == first:
                 caregiver.user = _demo_user(login[0], first, last, Role.PARENT, organisation, password)
             caregiver.save()
-        for first, months, group_name in children:
+        for first, months, group_name, gender in children:
             child = Child.objects.create(
                 family=family,
                 first_name=first,
                 last_name=caregivers[0][1],
                 date_of_birth=today - datetime.timedelta(days=int(months * 30.4)),
-                mentor=mentors[group_name],
+                mentor=None if name == data.NEW_FAMILY else mentors[group_name],
             )
+            genders[child.pk] = gender
             Placement.objects.create(
                 child=child,
                 group=groups[group_name],
                 start_date=today - datetime.timedelta(days=min(int(months * 30.4) - 60, 700) if months > 4 else 20),
             )
-    seed_family_file(created, mentors, today, random.Random(2026))
-    seed_contacts(created, today, random.Random(2027))
+    seed_family_file(created, mentors, today, random.Random(2026), genders=genders)
+    seed_contacts(created, today, random.Random(2027), genders=genders)
     seed_agreements(created, today, random.Random(2028))
     seed_health_history(today, random.Random(2029))
     return organisation
@@ -124,8 +127,6 @@ def _demo_user(username, first, last, role, organisation, password) -> User:
         organisation=organisation,
         email=f"{username}@example.nl",
         is_demo=True,
-        is_staff=role == Role.ADMIN,
-        is_superuser=role == Role.ADMIN,
     )
     user.set_password(password)
     user.save()

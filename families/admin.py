@@ -1,48 +1,53 @@
 from django.contrib import admin
 
 from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
+from partnership.admin import SupportInline, SupportModelAdmin
+
+# Technical support may correct a family's structure here (names, children, placements); the free texts about
+# the family (good to know, language notes, talents, network notes, consent details) are read and written in
+# the app only. Nothing is deleted here: a family's file is erased by the app's privacy rules (privacy/), history
+# included.
 
 
-class CaregiverInline(admin.TabularInline):
+class CaregiverInline(SupportInline):
     model = Caregiver
-    extra = 0
     autocomplete_fields = ["user"]
 
 
-class ChildInline(admin.TabularInline):
+class ChildInline(SupportInline):
     model = Child
-    extra = 0
     show_change_link = True
+    exclude = ["talents"]
 
 
-class NetworkMemberInline(admin.TabularInline):
+class NetworkMemberInline(SupportInline):
     model = NetworkMember
-    extra = 0
+    exclude = ["notes"]
 
 
-class ConsentInline(admin.TabularInline):
+class ConsentInline(SupportInline):
     model = Consent
-    extra = 0
-    exclude = ["recorded_by"]
+    exclude = ["recorded_by", "details"]
 
 
 @admin.register(Family)
-class FamilyAdmin(admin.ModelAdmin):
+class FamilyAdmin(SupportModelAdmin):
     list_display = ["name", "organisation", "archived_on"]
     list_filter = ["organisation", "archived_on"]
     list_select_related = ["organisation"]
     search_fields = ["name", "caregivers__last_name", "children__first_name"]
+    exclude = ["notes", "interpreter_notes"]
     inlines = [CaregiverInline, ChildInline, NetworkMemberInline, ConsentInline]
 
 
-class PlacementInline(admin.TabularInline):
+class PlacementInline(SupportInline):
     model = Placement
-    extra = 0
 
 
 @admin.register(Child)
-class ChildAdmin(admin.ModelAdmin):
+class ChildAdmin(SupportModelAdmin):
     list_display = ["first_name", "last_name", "family", "date_of_birth", "mentor"]
     list_select_related = ["family", "mentor"]
     search_fields = ["first_name", "last_name", "family__name"]
+    exclude = ["talents"]
     inlines = [PlacementInline]

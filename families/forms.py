@@ -1,29 +1,22 @@
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role, User
 from families.models import Caregiver, Child, Consent, Family, Language, NetworkMember, Placement
-from families.services import overlapping_placements
+from families.selectors import overlapping_placements
+from partnership.forms import CrispyFormMixin, DateInput
+
+MENTOR_REQUIRED = _(
+    "Choose a mentor: every placed child has one, a staff member of the child's group whom the parents know as "
+    "their first contact."
+)
 
 
-class CrispyFormMixin:
-    """Our templates hold the <form> element and the buttons; crispy renders the fields."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+def _group_has_mentors(field: forms.ModelChoiceField, groups) -> bool:
+    """Whether anyone the form offers as mentor works in these groups (a group without staff cannot give one)."""
+    return field.queryset.filter(memberships__group__in=groups).exists()
 
 
 class FamilyForm(CrispyFormMixin, forms.ModelForm):
@@ -76,6 +69,8 @@ class NewFamilyForm(CrispyFormMixin, forms.Form):
         mentor, group = cleaned.get("mentor"), cleaned.get("group")
         if mentor and group and not mentor.memberships.filter(group=group).exists():
             self.add_error("mentor", _("The mentor must work in the child's group."))
+        if not mentor and group and "mentor" not in self.errors and _group_has_mentors(self.fields["mentor"], [group]):
+            self.add_error("mentor", MENTOR_REQUIRED)
         return cleaned
 
 
@@ -131,6 +126,12 @@ class ChildForm(CrispyFormMixin, forms.ModelForm):
             groups = self.instance.placements.values("group")
             if not mentor.memberships.filter(group__in=groups).exists():
                 self.add_error("mentor", _("The mentor must work in one of the child's groups."))
+        if not mentor and self.instance.pk and "mentor" not in self.errors:
+            today = timezone.localdate()
+            # Placed today or later: a child who has left keeps no mentor.
+            placed = self.instance.placements.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+            if _group_has_mentors(self.fields["mentor"], placed.values("group")):
+                self.add_error("mentor", MENTOR_REQUIRED)
         return cleaned
 
 
@@ -147,6 +148,8 @@ class NewChildForm(ChildForm):
         mentor, group = cleaned.get("mentor"), cleaned.get("group")
         if mentor and group and not mentor.memberships.filter(group=group).exists():
             self.add_error("mentor", _("The mentor must work in the child's group."))
+        if not mentor and group and "mentor" not in self.errors and _group_has_mentors(self.fields["mentor"], [group]):
+            self.add_error("mentor", MENTOR_REQUIRED)
         return cleaned
 
 
@@ -217,11 +220,3 @@ class FamilyFilterForm(forms.Form):
         self.fields["location"].queryset = locations
         self.fields["group"].queryset = groups
         self.fields["mentor"].queryset = mentors
-
-
-def mentors_for(groups) -> "forms.QuerySet[User]":
-    return (
-        User.objects.filter(role=Role.STAFF, is_active=True, memberships__group__in=groups)
-        .distinct()
-        .order_by("first_name", "last_name")
-    )

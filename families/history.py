@@ -2,13 +2,42 @@
 triggers fill (the app itself never writes or rewrites them)."""
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 from accounts.models import User
 
 LABELS = {"insert": _("added"), "update": _("changed"), "delete": _("removed")}
-HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "family_id", "organisation_id"}
+# Bookkeeping columns: they change with every save and mean nothing to the reader of a file's history.
+HIDDEN_FIELDS = {
+    "id",
+    "version",
+    "lock_version",
+    "current",
+    "current_id",
+    "created_at",
+    "updated_at",
+    "family_id",
+    "organisation_id",
+}
+# Names for the few tracked columns whose model gives no translated name (a model change for a label would be a
+# migration of its own); a foreign key without one is named after the model it points to.
+FIELD_LABELS = {
+    "agreed_at": _("agreed on"),
+    "proposed_at": _("proposed on"),
+    "closed_on": _("closed on"),
+    "created_by": _("created by"),
+    "recorded_by": _("recorded by"),
+    "done_by": _("done by"),
+    "by": _("by"),
+    "number": _("version number"),
+    "level": _("level"),
+    "question_text": _("question"),
+    "prompt": _("prompt"),
+    "theme": _("theme"),
+}
 
 
 def family_history(family, limit: int = 200) -> list[dict]:
@@ -29,9 +58,7 @@ def family_history(family, limit: int = 200) -> list[dict]:
         tracked = apps.get_model(event.pgh_obj_model)
         changes = event.pgh_diff or {}
         fields = [
-            _field_label(tracked, name)
-            for name in (changes if changes else event.pgh_data)
-            if name not in HIDDEN_FIELDS
+            field_label(tracked, name) for name in (changes if changes else event.pgh_data) if name not in HIDDEN_FIELDS
         ]
         context = event.pgh_context or {}
         rows.append(
@@ -50,8 +77,17 @@ def _newest(events, limit):
     return list(events.order_by("-pgh_created_at", "-pgh_id")[:limit])
 
 
-def _field_label(model, name):
+def field_label(model, name):
+    """The field's name for the reader, translated: never a column name such as "lock version"."""
+    name = name.removesuffix("_id")
     try:
-        return model._meta.get_field(name.removesuffix("_id")).verbose_name
-    except Exception:
-        return name
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return FIELD_LABELS.get(name, name.replace("_", " "))
+    if isinstance(field.verbose_name, Promise):
+        return field.verbose_name
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
+    if field.is_relation and field.related_model is not None:
+        return field.related_model._meta.verbose_name
+    return field.verbose_name

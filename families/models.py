@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnership.languages import is_parent_language, local_name, parent_language_codes
+
 
 class Language(models.TextChoices):
     """Home languages most heard in Dutch childcare; "other" covers the rest (named in the notes)."""
@@ -30,6 +32,14 @@ class Language(models.TextChoices):
     SPANISH = "es", _("Spanish")
     CHINESE = "zh", _("Chinese")
     OTHER = "other", _("Other language")
+
+
+def caregiver_language_choices() -> list[tuple[str, str]]:
+    """The home languages, and any parent language of the portal that is not among them (settings.LANGUAGES):
+    a language added to the portal can be a caregiver's preferred language without a change here."""
+    known = {code for code, _label in Language.choices}
+    extra = [(code, local_name(code)) for code in parent_language_codes() if code not in known]
+    return [*Language.choices[:-1], *extra, Language.choices[-1]]
 
 
 class ContactPreference(models.TextChoices):
@@ -62,6 +72,12 @@ class Family(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Optimistic locking (partnership.locking): what the second of two editors is told.
+    stale_message = _(
+        "Someone else changed this family while you were editing. Your changes were not saved; "
+        "below is the current version. Make your changes again."
+    )
+
     class Meta:
         verbose_name = _("family")
         verbose_name_plural = _("families")
@@ -89,8 +105,9 @@ class Caregiver(models.Model):
     has_parental_authority = models.BooleanField(_("has parental authority"), default=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Also the language of the caregiver's portal and e-mails, when the portal speaks it (`portal_language`).
     preferred_language = models.CharField(
-        _("preferred language"), max_length=10, choices=Language.choices, default=Language.DUTCH
+        _("preferred language"), max_length=10, choices=caregiver_language_choices, default=Language.DUTCH
     )
     preferred_contact = models.CharField(
         _("preferred way of contact"),
@@ -107,6 +124,17 @@ class Caregiver(models.Model):
         ),
     )
     invited_at = models.DateTimeField(_("invited to the portal on"), null=True, blank=True, editable=False)
+    # Who ended the caregiver's portal access and when, for the file (and a parent's question why).
+    access_revoked_at = models.DateTimeField(_("portal access revoked on"), null=True, blank=True, editable=False)
+    access_revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("portal access revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal account"),
@@ -127,6 +155,12 @@ class Caregiver(models.Model):
     @property
     def reads_summaries(self) -> bool:
         return self.has_parental_authority or self.summaries_allowed
+
+    @property
+    def portal_language(self) -> str:
+        """The language of the caregiver's portal and e-mails: their preferred language when the portal speaks
+        it, else the organisation's language."""
+        return self.preferred_language if is_parent_language(self.preferred_language) else settings.LANGUAGE_CODE
 
     @property
     def has_portal_access(self) -> bool:

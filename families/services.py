@@ -3,20 +3,14 @@ the history of every change."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from families.models import Child, Family, Placement
-
-
-class StaleEdit(Exception):
-    """Someone else saved this record after the user opened it."""
-
-    message = _(
-        "Someone else changed this family while you were editing. Your changes were not saved; "
-        "below is the current version. Make your changes again."
-    )
+from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
+from partnership.locking import save_if_current
 
 
 @transaction.atomic
@@ -52,11 +46,8 @@ def family_create(
 
 @transaction.atomic
 def family_update(*, family: Family, expected_version: int, **fields) -> Family:
-    """Optimistic locking: the update only applies to the version the user saw, else StaleEdit."""
-    updated = Family.objects.filter(pk=family.pk, version=expected_version).update(version=F("version") + 1, **fields)
-    if not updated:
-        raise StaleEdit
-    family.refresh_from_db()
+    """The update only applies to the version the user saw, else StaleEdit (partnership.locking)."""
+    save_if_current(family, expected=expected_version, **fields)
     return family
 
 
@@ -67,25 +58,68 @@ def child_create(*, family: Family, group, start_date: datetime.date, **fields) 
     return child
 
 
-def overlapping_placements(*, child: Child, group, start_date, end_date, exclude_pk=None):
-    later = Q(end_date__isnull=True) | Q(end_date__gte=start_date)
-    earlier = Q() if end_date is None else Q(start_date__lte=end_date)
-    return Placement.objects.filter(later & earlier, child=child, group=group).exclude(pk=exclude_pk)
-
-
 @transaction.atomic
 def family_archive(*, family: Family, archived_on: datetime.date) -> Family:
     """The children have left: open placements end on that day and the family leaves the daily lists."""
     Placement.objects.filter(child__family=family).filter(
         Q(end_date__isnull=True) | Q(end_date__gt=archived_on), start_date__lte=archived_on
     ).update(end_date=archived_on)
-    Family.objects.filter(pk=family.pk).update(archived_on=archived_on, version=F("version") + 1)
-    family.refresh_from_db()
+    save_if_current(family, expected=None, archived_on=archived_on)
     return family
 
 
 @transaction.atomic
 def family_unarchive(*, family: Family) -> Family:
-    Family.objects.filter(pk=family.pk).update(archived_on=None, version=F("version") + 1)
-    family.refresh_from_db()
+    save_if_current(family, expected=None, archived_on=None)
     return family
+
+
+def _save(instance, fields: dict):
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def caregiver_save(*, family: Family, caregiver: Caregiver | None = None, **fields) -> Caregiver:
+    return _save(caregiver or Caregiver(family=family), fields)
+
+
+@transaction.atomic
+def child_update(*, child: Child, **fields) -> Child:
+    return _save(child, fields)
+
+
+@transaction.atomic
+def placement_save(*, child: Child, placement: Placement | None = None, **fields) -> Placement:
+    placement = placement or Placement(child=child)
+    if placement.child_id != child.pk:
+        raise ValidationError(_("This placement belongs to another child."))
+    return _save(placement, fields)
+
+
+@transaction.atomic
+def network_member_save(*, family: Family, member: NetworkMember | None = None, **fields) -> NetworkMember:
+    return _save(member or NetworkMember(family=family), fields)
+
+
+@transaction.atomic
+def network_member_remove(*, member: NetworkMember) -> None:
+    member.delete()
+
+
+@transaction.atomic
+def consent_record(*, family: Family, by, given_by: Caregiver | None = None, **fields) -> Consent:
+    if given_by is not None and given_by.family_id != family.pk:
+        raise ValidationError({"given_by": _("Choose a caregiver of this family.")})
+    return _save(Consent(family=family, recorded_by=by), {"given_by": given_by, **fields})
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent) -> Consent:
+    """A withdrawn consent stays on file with the day it ended (never before the day it was recorded)."""
+    if consent.withdrawn_on is None:
+        consent.withdrawn_on = max(timezone.localdate(), consent.recorded_on)
+        consent.save(update_fields=["withdrawn_on"])
+    return consent

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,61 +6,70 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from accounts.permissions import lead_required, leads, staff_required
 from agreements.selectors import family_agreements
+from audit.models import Read
+from audit.services import access_record
 from contacts.selectors import (
-    contacts_visible_to,
+    coverage_for,
     family_open_follow_ups,
     mentor_conversations_due,
     my_open_follow_ups,
-    theme_coverage,
     timeline_for,
-    with_last_contact,
 )
 from families import services
-from families.forms import ArchiveForm, FamilyFilterForm, FamilyForm, NewFamilyForm, mentors_for
+from families.briefing import family_briefing, staff_home_cards
+from families.forms import ArchiveForm, FamilyFilterForm, FamilyForm, NewFamilyForm
 from families.history import family_history
-from families.selectors import families_visible_to, family_detail_for, family_for_edit, family_list_for
-from health.reasons import worst_rows
-from health.signals import families_with_health
-from organisations.selectors import groups_visible_to, locations_visible_to
+from families.selectors import (
+    families_visible_to,
+    family_detail_for,
+    family_for_edit,
+    family_in_scope,
+    family_list_for,
+)
+from organisations.selectors import groups_visible_to, locations_visible_to, mentors_for, quiet_days_for
+from partnership.locking import StaleEdit, stale_edit_response
+from threads.selectors import family_threads, waiting_of
 
-STAFF_ROLES = (Role.STAFF, Role.COORDINATOR, Role.ADMIN)
 CONTACTS_PER_PAGE = 10
-LEAD_ROLES = (Role.COORDINATOR, Role.ADMIN)
+# Parents' messages on the staff home; the rest are on the messages page.
+HOME_MESSAGES = 10
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def mine(request):
-    """Staff home: my open follow-ups, mentor conversations due, and the families of my groups and mentees
-    with the days since the last contact."""
+    """Staff home, the tablet at the door: parents' messages waiting for an answer, my open follow-ups, mentor
+    conversations due, and the families of my groups and mentees with only the days since the last contact and
+    the number of open actions (the reasons and the health are one tap away, on the family page)."""
     today = timezone.localdate()
-    families = families_with_health(with_last_contact(family_list_for(request.user), request.user), today=today)
-    for family in families:
-        family.days_since_contact = (
-            (today - timezone.localdate(family.last_contact_at)).days if family.last_contact_at else None
-        )
-        family.health_rows = worst_rows(family, today=today)[:2]
+    families = staff_home_cards(family_list_for(request.user), request.user, today=today)
+    waiting = waiting_of(families)
+    # For staff, the navigation's count of waiting messages is this list's (their families are the listed ones).
+    counted = {"threads_unread": len(waiting)} if request.user.role == Role.STAFF else {}
     return render(
         request,
         "families/mine.html",
         {
             "families": families,
+            "waiting": waiting[:HOME_MESSAGES],
+            "more_waiting": len(waiting) > HOME_MESSAGES,
             "follow_ups": my_open_follow_ups(request.user),
             "mentor_due": mentor_conversations_due(request.user, today=today),
-            "quiet_days": settings.CONTACT_QUIET_DAYS,
+            "quiet_days": quiet_days_for(request.user),
+            **counted,
         },
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def family_list(request):
     groups = groups_visible_to(request.user)
     form = FamilyFilterForm(
         request.GET or None, locations=locations_visible_to(request.user), groups=groups, mentors=mentors_for(groups)
     )
     filters = form.cleaned_data if form.is_valid() else {}
-    if request.user.role == Role.STAFF:
+    if not leads(request.user):
         filters.pop("archived", None)  # archived families are for coordinators to read
     families = family_list_for(request.user, **{k: v for k, v in filters.items() if v})
     page = Paginator(families, 25).get_page(request.GET.get("page"))
@@ -74,27 +82,34 @@ def family_list(request):
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def detail(request, pk):
     family = family_detail_for(request.user, pk)
+    access_record(user=request.user, family=family, what=Read.FAMILY)
     intakes = list(family.intakes.all())
     contacts = Paginator(timeline_for(request.user, family), CONTACTS_PER_PAGE).get_page(request.GET.get("contacts"))
+    follow_ups = list(family_open_follow_ups(request.user, family))
+    agreements = list(family_agreements(request.user, family))
+    threads = list(family_threads(request.user, family, open_only=True))
+    briefing = family_briefing(request.user, family, follow_ups=follow_ups, threads=threads, agreements=agreements)
     return render(
         request,
         "families/detail.html",
         {
             "family": family,
+            "briefing": briefing,
             "latest_intake": intakes[0] if intakes else None,
             "intakes": intakes,
             "page": contacts,
-            "follow_ups": family_open_follow_ups(request.user, family),
-            "coverage": theme_coverage(contacts_visible_to(request.user).filter(family=family)),
-            "agreements": family_agreements(request.user, family),
+            "follow_ups": follow_ups,
+            "coverage": coverage_for(request.user, family=family),
+            "agreements": agreements,
+            "threads": threads,
         },
     )
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def create(request):
     groups = groups_visible_to(request.user)
@@ -106,7 +121,7 @@ def create(request):
     return render(request, "families/form.html", {"form": form, "title": _("New family")})
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     family = family_for_edit(request.user, pk)
@@ -115,19 +130,18 @@ def edit(request, pk):
         data = {field: form.cleaned_data[field] for field in FamilyForm.Meta.fields}
         try:
             services.family_update(family=family, expected_version=form.cleaned_data["version"], **data)
-        except services.StaleEdit as stale:
+        except StaleEdit as stale:
             family.refresh_from_db()
-            messages.error(request, stale.message)
-            form = FamilyForm(instance=family)
-            return render(
-                request, "families/form.html", {"form": form, "family": family, "title": family.name}, status=409
+            context = {"family": family, "title": family.name}
+            return stale_edit_response(
+                request, "families/form.html", context, stale=stale, refused=form, current=FamilyForm(instance=family)
             )
         messages.success(request, _("Saved."))
         return redirect(family)
     return render(request, "families/form.html", {"form": form, "family": family, "title": family.name})
 
 
-@role_required(*LEAD_ROLES)
+@lead_required
 @require_http_methods(["GET", "POST"])
 def archive(request, pk):
     family = get_object_or_404(families_visible_to(request.user), pk=pk)
@@ -145,7 +159,8 @@ def archive(request, pk):
     return render(request, "families/archive.html", {"family": family, "form": form})
 
 
-@role_required(*LEAD_ROLES)
+@lead_required
 def history(request, pk):
-    family = get_object_or_404(families_visible_to(request.user), pk=pk)
+    family = family_in_scope(request.user, pk)
+    access_record(user=request.user, family=family, what=Read.HISTORY)
     return render(request, "families/history.html", {"family": family, "events": family_history(family)})

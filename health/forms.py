@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from families.forms import CrispyFormMixin
 from health.models import Level, Signal
+from partnership.forms import CrispyFormMixin
 
 
 class DashboardFilterForm(forms.Form):
@@ -11,6 +11,11 @@ class DashboardFilterForm(forms.Form):
     group = forms.ModelChoiceField(label=_("Group"), queryset=None, required=False)
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, required=False)
     signal = forms.ChoiceField(label=_("Signal"), choices=[("", _("All signals")), *Signal.choices], required=False)
+    messages = forms.ChoiceField(
+        label=_("Parents' messages"),
+        choices=[("", _("All families")), ("unanswered", _("With unanswered messages"))],
+        required=False,
+    )
     status = forms.TypedChoiceField(
         label=_("Status"),
         choices=[("", _("All statuses")), *Level.choices],

@@ -1,29 +1,26 @@
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from health.rules import RULES
+
 
 class Level(models.IntegerChoices):
+    # Advice for a coordinator, not an alarm: never a word of Meldcode practice such as "zorg" (DESIGN.md 3).
     GOOD = 0, _("Good")
     ATTENTION = 1, _("Attention")
-    CONCERN = 2, _("Concern")
+    ACTION_NEEDED = 2, _("Action needed")
 
 
-class Signal(models.TextChoices):
-    """The signals of DESIGN.md section 3, in the order the family page shows them."""
-
-    CONTACT = "contact", _("Contact with the parents")
-    BALANCE = "balance", _("Contact when all is well")
-    INTAKE = "intake", _("Intake")
-    EVALUATION = "evaluation", _("Evaluation of agreements")
-    PROPOSAL = "proposal", _("Agreements waiting for the parents")
-    PROMISES = "promises", _("Promises to the parents")
-    TONE = "tone", _("Tone of recent contacts")
-    INTERPRETER = "interpreter", _("Interpreter")
-    FEEDBACK = "feedback", _("The parents' own view")
-    COVERAGE = "coverage", _("Success factors in conversations")
+# The signals of DESIGN.md section 3, in the order the family page shows them. Their one list is
+# health.rules.RULES; the choices follow it (Signal.CONTACT == "contact", with the rule's label).
+Signal = models.TextChoices(
+    "Signal", [(rule.key.upper(), (rule.key, rule.label)) for rule in RULES], module=__name__, qualname="Signal"
+)
 
 
+@pghistory.track()
 class Acknowledgement(models.Model):
     """A coordinator has seen a signal and noted why no action is needed now. It holds for the level it was
     given at: when the signal gets worse, or after a while, the signal counts again."""
@@ -34,6 +31,16 @@ class Acknowledgement(models.Model):
     note = models.CharField(_("note"), max_length=500)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Undone by a coordinator: kept, so the family page can show who marked it, who undid it and when.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("acknowledged signal")

@@ -5,7 +5,6 @@ uses first names only."""
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +14,7 @@ from agreements.models import Status
 from agreements.selectors import agreements_visible_to
 from contacts.selectors import mentor_conversations_due, my_open_follow_ups, with_last_contact
 from families.selectors import family_list_for
+from organisations.selectors import quiet_days_for
 
 
 @dataclass
@@ -80,16 +80,19 @@ def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]
                     child.due_on,
                 )
             )
-    quiet = timezone.now() - datetime.timedelta(days=settings.CONTACT_QUIET_DAYS)
+    quiet = timezone.now() - datetime.timedelta(days=quiet_days_for(user))
     families = with_last_contact(family_list_for(user), user).filter(
         Q(last_contact_at__lt=quiet) | Q(last_contact_at__isnull=True)
     )
     for family in families:
+        # The parents of a child, not "of Boukhari": a surname is no person to have contact with.
+        names = _first_names(family.children.all())
         items.append(
             Reminder(
                 "contact",
-                _("No contact with the parents of %(family)s for a while") % {"family": family.name},
-                _("No contact for a while (%(names)s)") % {"names": _first_names(family.children.all())},
+                _("No contact with the parents of %(names)s (%(family)s) for a while")
+                % {"names": names, "family": family.name},
+                _("No contact for a while (%(names)s)") % {"names": names},
                 family.get_absolute_url(),
             )
         )

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from families.models import Family
+from health.computation import SIGNALS, health_rows
 from health.models import Acknowledgement, Snapshot
-from health.signals import SIGNALS, health_rows
+from health.rules import limits
 
 
 @transaction.atomic
@@ -20,6 +21,21 @@ def signal_acknowledge(*, family, signal: str, level: int, note: str, by) -> Ack
     if not note.strip():
         raise ValidationError({"note": _("Write why no action is needed now.")})
     return Acknowledgement.objects.create(family=family, signal=signal, level=level, note=note.strip(), by=by)
+
+
+@transaction.atomic
+def acknowledgement_withdraw(*, acknowledgement: Acknowledgement, by) -> Acknowledgement:
+    """Undo "marked as seen": the signal counts again at once. The acknowledgement is kept, with who undid it and
+    when, so the family's page still shows what was decided and by whom."""
+    locked = Acknowledgement.objects.select_for_update().get(pk=acknowledgement.pk)
+    if locked.withdrawn_at is not None:
+        raise ValidationError(_("This was already undone."))
+    if locked.created_at < timezone.now() - datetime.timedelta(days=limits()["acknowledgement_days"]):
+        raise ValidationError(_("This no longer counts: there is nothing to undo."))
+    locked.withdrawn_at = timezone.now()
+    locked.withdrawn_by = by
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return locked
 
 
 def snapshots_take(*, today: datetime.date | None = None, batch_size: int = 500) -> int:

@@ -9,5 +9,11 @@ urlpatterns = [
     path("health/export.csv", views.export, name="export"),
     path("families/<int:pk>/health/", views.family, name="family"),
     path("families/<int:pk>/health/acknowledge/", views.acknowledge, name="acknowledge"),
+    path(
+        "families/<int:pk>/health/acknowledgements/<int:ack_pk>/withdraw/",
+        views.acknowledgement_withdraw,
+        name="acknowledgement_withdraw",
+    ),
+    path("health/without-mentor/", views.without_mentor, name="without_mentor"),
     path("reminders/", views.reminders, name="reminders"),
 ]

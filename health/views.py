@@ -4,24 +4,37 @@ with reasons, actions and history, acknowledging a signal, and each staff member
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import role_required
-from families.forms import mentors_for
-from families.views import LEAD_ROLES, STAFF_ROLES
+from accounts.permissions import lead_required, leads, staff_required
+from audit.models import Read
+from audit.services import access_record
 from health import services
+from health.chart import legend as chart_legend
+from health.chart import status_chart
+from health.computation import row_object
 from health.forms import AcknowledgeForm, DashboardFilterForm
 from health.models import Level, Signal
 from health.reasons import explain, worst_rows
 from health.reminders import reminders_for
-from health.selectors import dashboard_page, dashboard_rows, family_health_for, status_history
-from health.signals import row_object
-from organisations.selectors import groups_visible_to, locations_visible_to
+from health.rules import limits
+from health.selectors import (
+    acknowledgement_for,
+    children_without_mentor,
+    dashboard_page,
+    dashboard_rows,
+    family_acknowledgements,
+    family_feedback,
+    family_health_for,
+    status_history,
+)
+from organisations.selectors import groups_visible_to, locations_visible_to, mentors_for
+from partnership.service_errors import errors_as_messages
+from partnership.spreadsheet import safe_cell
 
 PER_PAGE = 25
 
@@ -35,14 +48,18 @@ def _filters(request):
     return form, {key: value for key, value in filters.items() if value not in (None, "")}
 
 
+# No organisation has this many pages; a larger number would overflow the query's OFFSET.
+MAX_PAGE = 100_000
+
+
 def _page_number(request) -> int:
     try:
-        return max(1, int(request.GET.get("page", 1)))
+        return min(max(1, int(request.GET.get("page", 1))), MAX_PAGE)
     except ValueError:
         return 1
 
 
-@role_required(*LEAD_ROLES)
+@lead_required
 def dashboard(request):
     form, filters = _filters(request)
     page = dashboard_page(request.user, number=_page_number(request), per_page=PER_PAGE, **filters)
@@ -63,11 +80,12 @@ def dashboard(request):
             "filtered": filtered,
             "status_counts": [(level, label, counts[f"status_{level}"]) for level, label in Level.choices],
             "signal_counts": [(value, label, counts[f"signal_{value}"]) for value, label in Signal.choices],
+            "ack_days": limits()["acknowledgement_days"],
         },
     )
 
 
-@role_required(*LEAD_ROLES)
+@lead_required
 def export(request):
     rows = dashboard_rows(request.user, **_filters(request)[1])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -81,57 +99,42 @@ def export(request):
         signals = explain(family, today=today)
         levels = [f"{Level(s.level).label}{' (' + _('seen') + ')' if s.seen else ''}" for s in signals]
         reasons = " | ".join(s.reason for s in signals if s.level)
-        writer.writerow([family.name, Level(family.health).label, *levels, reasons])
+        writer.writerow([safe_cell(value) for value in (family.name, Level(family.health).label, *levels, reasons)])
     return response
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 def family(request, pk):
     family = family_health_for(request.user, pk)
-    history = status_history(family)
+    access_record(user=request.user, family=family, what=Read.HEALTH)
+    today = timezone.localdate()
     return render(
         request,
         "health/family.html",
         {
             "family": family,
-            "rows": explain(family),
-            "chart": _chart(history),
-            "history": history,
-            "can_acknowledge": request.user.role in LEAD_ROLES,
+            # Worst first, as on the dashboard; the good ones follow in their usual order.
+            "rows": sorted(explain(family, today=today), key=lambda row: (-row.level, row.seen)),
+            "chart": status_chart(status_history(family, today=today), today=today, live_level=family.health),
+            "chart_legend": chart_legend(),
+            "feedback": family_feedback(family, days=limits()["feedback_days"]),
+            "low_score": limits()["feedback_low_score"],
+            "acknowledgements": family_acknowledgements(family),
+            "ack_days": limits()["acknowledgement_days"],
+            "status_label": Level(family.health).label,
+            "can_acknowledge": leads(request.user),
         },
     )
 
 
-def _chart(history, days=90, width=4):
-    """Bars for an inline SVG: one per day, higher and darker the worse the status."""
-    bars = []
-    if not history:
-        return {"bars": bars, "width": days * width, "summary": {}}
-    first = history[-1].day.toordinal() - days + 1
-    summary = dict.fromkeys(Level.values, 0)
-    for snapshot in history:
-        x = (snapshot.day.toordinal() - first) * width
-        height = 8 + snapshot.level * 12
-        bars.append({"x": x, "y": 32 - height, "h": height, "level": snapshot.level, "day": snapshot.day})
-        summary[snapshot.level] += 1
-    labels = dict(Level.choices)
-    return {
-        "bars": bars,
-        "width": days * width,
-        "summary": [(labels[level], count) for level, count in summary.items()],
-        "first": history[0].day,
-        "last": history[-1].day,
-    }
-
-
-@role_required(*LEAD_ROLES)
+@lead_required
 @require_POST
 def acknowledge(request, pk):
     family = family_health_for(request.user, pk)
     form = AcknowledgeForm(request.POST)
     if form.is_valid():
         signal = form.cleaned_data["signal"]
-        try:
+        with errors_as_messages(request):
             services.signal_acknowledge(
                 family=family,
                 signal=signal,
@@ -139,15 +142,28 @@ def acknowledge(request, pk):
                 note=form.cleaned_data["note"],
                 by=request.user,
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, _("Marked as seen. The signal counts again when it gets worse."))
     else:
         messages.error(request, _("Write why no action is needed now."))
     return redirect("health:family", pk=family.pk)
 
 
-@role_required(*STAFF_ROLES)
+@lead_required
+@require_POST
+def acknowledgement_withdraw(request, pk, ack_pk):
+    acknowledgement = acknowledgement_for(request.user, pk, ack_pk)
+    with errors_as_messages(request):
+        services.acknowledgement_withdraw(acknowledgement=acknowledgement, by=request.user)
+        messages.success(request, _("Undone: the signal counts again."))
+    return redirect("health:family", pk=pk)
+
+
+@lead_required
+@require_GET
+def without_mentor(request):
+    return render(request, "health/without_mentor.html", {"placements": children_without_mentor(request.user)})
+
+
+@staff_required
 def reminders(request):
     return render(request, "health/reminders.html", {"reminders": reminders_for(request.user)})

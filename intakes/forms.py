@@ -1,12 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
 from contacts.choices import Kind, Tone
 from contacts.forms import ChecklistField, ChecklistFormMixin
-from families.forms import CrispyFormMixin, DateInput
 from intakes.models import IntakeQuestion
+from partnership.forms import CrispyFormMixin, DateInput
 
 
 class IntakeForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
@@ -29,7 +30,8 @@ class IntakeForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
         for question in self.questions:
             self.fields[self.field_name(question)] = forms.CharField(
                 label=question.text,
-                help_text=question.hint,
+                # crispy renders help text unescaped; a coordinator's hint is text, never markup.
+                help_text=conditional_escape(question.hint),
                 required=False,
                 max_length=4000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -40,7 +42,7 @@ class IntakeForm(ChecklistFormMixin, CrispyFormMixin, forms.Form):
         self.fields["tone"] = forms.ChoiceField(
             label=_("How did the parent seem?"), choices=Tone.choices, widget=forms.RadioSelect
         )
-        self.fields["items"] = ChecklistField(Kind.INTAKE)
+        self.fields["items"] = ChecklistField(Kind.INTAKE, organisation=family.organisation_id)
 
     @staticmethod
     def field_name(question) -> str:

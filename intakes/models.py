@@ -5,17 +5,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intakes import reference
+from partnership.catalogue import CatalogueEntry
 from partnership.sources import Source
 
 
-class IntakeQuestionQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(retired_on__isnull=True)
-
-
-class IntakeQuestion(models.Model):
-    """A question of the getting-to-know-each-other conversation (kennismakingsgesprek). Data, not code:
-    coordinators add, reword, reorder and retire questions; retired ones stay on old intakes."""
+@pghistory.track()
+class IntakeQuestion(CatalogueEntry):
+    """A question of the getting-to-know-each-other conversation (kennismakingsgesprek). Data, not code: each
+    organisation's coordinators add, reword, reorder and retire its questions; retired ones stay on old
+    intakes."""
 
     class Audience(models.TextChoices):
         PARENT = "parent", _("Asked of the parents")
@@ -25,18 +24,17 @@ class IntakeQuestion(models.Model):
     hint = models.CharField(_("hint for the professional"), max_length=300, blank=True)
     audience = models.CharField(_("who answers"), max_length=20, choices=Audience.choices, default=Audience.PARENT)
     source = models.CharField(_("source"), max_length=40, choices=Source.choices, default=Source.OWN)
-    position = models.PositiveIntegerField(_("position"), default=0)
-    retired_on = models.DateField(_("retired on"), null=True, blank=True)
 
-    objects = IntakeQuestionQuerySet.as_manager()
-
-    class Meta:
+    class Meta(CatalogueEntry.Meta):
         verbose_name = _("intake question")
         verbose_name_plural = _("intake questions")
-        ordering = ["position", "pk"]
 
     def __str__(self):
         return self.text
+
+    @classmethod
+    def reference_entries(cls) -> list[dict]:
+        return reference.entries()
 
 
 @pghistory.track()

@@ -1,17 +1,24 @@
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from families.selectors import families_visible_to
-from intakes.models import Intake, IntakeAnswer
+from intakes.models import Intake, IntakeAnswer, IntakeQuestion
 
 
-def latest_intake_prefetch() -> Prefetch:
-    """All intakes of a family, newest first, with answers: the family page shows the latest answers."""
-    answers = IntakeAnswer.objects.select_related("question")
-    return Prefetch(
-        "intakes",
-        queryset=Intake.objects.select_related("conducted_by").prefetch_related(Prefetch("answers", queryset=answers)),
-    )
+def questions_for(user) -> QuerySet[IntakeQuestion]:
+    """The question set a coordinator maintains: her own organisation's, never another's."""
+    return IntakeQuestion.objects.for_organisation(user.organisation_id)
+
+
+def question_list_for(user) -> QuerySet[IntakeQuestion]:
+    """The maintenance list: active questions in order, then the retired ones, each with how often it was
+    answered."""
+    return questions_for(user).annotate(answer_count=Count("answers")).order_by("retired_on", "position", "pk")
+
+
+def questions_to_ask(family) -> QuerySet[IntakeQuestion]:
+    """The questions of an intake with this family: its organisation's active ones."""
+    return IntakeQuestion.objects.for_organisation(family.organisation_id).active()
 
 
 def intake_for(user, family_pk: int, pk: int) -> Intake:

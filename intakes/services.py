@@ -1,13 +1,13 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from contacts.choices import Kind, Tone
 from contacts.services import ContactData, contact_log
-from intakes.models import Intake, IntakeAnswer, IntakeQuestion
-from partnership.ordering import swap_with_neighbour, toggle_retired
+from intakes.models import Intake, IntakeAnswer
 
 
 @transaction.atomic
@@ -25,6 +25,8 @@ def intake_record(
     items=(),
 ) -> Intake:
     """The intake with its answers, and the contact moment that puts it on the family's timeline."""
+    if any(question.organisation_id != family.organisation_id or question.retired_on for question in answers):
+        raise ValidationError(_("A question you answered is not (or no longer) in the intake. Answer again."))
     intake = Intake.objects.create(
         family=family,
         conducted_by=by,
@@ -54,18 +56,3 @@ def intake_record(
         ),
     )
     return intake
-
-
-@transaction.atomic
-def question_add(*, text: str, hint: str, audience: str, source: str) -> IntakeQuestion:
-    last = IntakeQuestion.objects.aggregate(last=Max("position"))["last"] or 0
-    return IntakeQuestion.objects.create(text=text, hint=hint, audience=audience, source=source, position=last + 10)
-
-
-def question_move(*, question: IntakeQuestion, up: bool) -> None:
-    """Swap places with the neighbouring active question."""
-    swap_with_neighbour(entry=question, siblings=IntakeQuestion.objects.active(), up=up)
-
-
-def question_retire(*, question: IntakeQuestion) -> None:
-    toggle_retired(entry=question)

@@ -2,12 +2,11 @@ from itertools import groupby
 
 from django.shortcuts import render
 
-from accounts.models import Role
-from accounts.permissions import role_required
+from accounts.permissions import lead_required
 from organisations.selectors import groups_with_counts
 
 
-@role_required(Role.COORDINATOR, Role.ADMIN)
+@lead_required
 def overview(request):
     """Home of coordinators and admins: their locations and groups, with how many children and staff."""
     groups = list(groups_with_counts(request.user))

@@ -22,7 +22,7 @@ def embedded_database(data_dir: Path, name: str) -> dict:
     except ImportError:  # pragma: no cover - only on a broken install
         sys.exit(
             "DATABASE_URL is not set and the embedded PostgreSQL (pgserver) is not installed.\n"
-            "Set DATABASE_URL=postgres://user@host:5432/name or run `pip install -r requirements.txt`."
+            "Set DATABASE_URL=postgres://user@host:5432/name or run `pip install -r requirements-dev.txt`."
         )
     try:
         # "stop": the server stops when the last process that uses it exits, so nothing is left running.

@@ -1,10 +1,11 @@
 """Settings, read from the environment (see README.md, "Configuration")."""
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "partnership.apps.SupportAdminConfig",  # Django's admin, for technical support only (partnership/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +45,11 @@ INSTALLED_APPS = [
     "pghistory.admin",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "accounts",
     "organisations",
     "families",
@@ -53,22 +59,42 @@ INSTALLED_APPS = [
     "agreements",
     "health",
     "portal",
+    "threads",
+    "audit",
+    "notifications",
+    "privacy",
+    "reports",
+    "imports",
+    "safeguarding",
+    "reflection",
     "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "partnership.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff stay in the staff languages; a language chosen at login or on the parent's page is kept.
+    "partnership.languages.LanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "audit.middleware.FileAccessMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The session rules (accounts/middleware.py): absolute lifetime, two-factor login, the shared device's lock.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SessionLifetimeMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "accounts.middleware.SharedDeviceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership.middleware.NoStoreForSignedInMiddleware",
+    # Last: it turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partnership.urls"
@@ -84,6 +110,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.permissions.context",
+                "partnership.languages.context",
+                "accounts.sessions.context",
+                "threads.context_processors.unread",
             ],
         },
     },
@@ -94,6 +124,9 @@ WSGI_APPLICATION = "partnership.wsgi.application"
 # Database: DATABASE_URL when set; otherwise an embedded PostgreSQL in a git-ignored folder.
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
+elif not (DEBUG or TESTING):
+    # The embedded PostgreSQL is for development and tests (pgserver is a development requirement only).
+    raise ImproperlyConfigured("DATABASE_URL is not set (e.g. postgres://user:password@host:5432/name).")
 else:
     from partnership.embedded_db import embedded_database
 
@@ -113,26 +146,94 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Django's rules, worded for parents (accounts/validators.py).
+    {"NAME": "accounts.validators.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.validators.CommonPasswordValidator"},
+    {"NAME": "accounts.validators.NumericPasswordValidator"},
+    # A common word, Dutch childcare word or the user's own name with digits around it (accounts/validators.py).
+    {"NAME": "accounts.validators.CommonStemValidator"},
 ]
+# django-axes first: it refuses a login while the username or the address is locked out (accounts/throttle.py).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link is valid for one day
 
 # Sessions end after an hour without activity, and when the browser closes (shared tablets).
+# The cache holds counters that must be shared by every app server (password-reset throttling): Redis when
+# REDIS_URL is set (sessions then live there too, written through to PostgreSQL), else a table in PostgreSQL
+# (`manage.py createcachetable`, run by `make run` and the deploy steps; the test database gets it by itself).
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}}
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# ... and in any case this long after the login (accounts/middleware.py).
+SESSION_ABSOLUTE_SECONDS = env.int("DJANGO_SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
+# Changing the password, e-mail address, second factor or PIN asks for the password again after this long.
+REAUTHENTICATE_AFTER_SECONDS = 5 * 60
+# "Shared device" at login (the tablet at the door): the session locks after this long without a request and
+# opens again with the user's PIN or password; this many wrong tries end the session.
+SHARED_DEVICE_LOCK_SECONDS = env.int("DJANGO_SHARED_DEVICE_LOCK_SECONDS", default=3 * 60)
+SHARED_DEVICE_UNLOCK_ATTEMPTS = 5
+
+# Two-factor login (accounts/two_factor.py): required for staff, coordinators and admins when DEBUG is off.
+# Only partnership/test_settings.py switches the requirement off (the suite signs in with force_login);
+# tests/accounts/test_two_factor.py tests the rule switched on.
+TWO_FACTOR_REQUIRED_FOR_STAFF = True
+OTP_TOTP_ISSUER = "Ouderpartnerschap"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Failed logins (django-axes; accounts/throttle.py): counted per username and per client address; a username
+# is locked after LOGIN_FAILURE_LIMIT failures, an address after LOGIN_ADDRESS_FAILURE_LIMIT, until
+# LOGIN_COOLOFF_MINUTES have passed since the last failure or the organisation admin unlocks the account.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_HANDLER = "accounts.throttle.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+# The login log: successful logins (AccessLog) and failed ones (AccessFailureLog), shown to the organisation
+# admin at /accounts/login-log/.
+AXES_DISABLE_ACCESS_LOG = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+# Behind this many reverse proxies of our own, the client address is read from X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# Password-reset requests (accounts/throttle.py): at most this many per e-mail address and per client address
+# within the window; beyond that no mail goes out, and the page says the same as always.
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 10
+PASSWORD_RESET_THROTTLE_SECONDS = 60 * 60
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# The parent side (the portal, its e-mails, the pages before login) speaks every language here, each named in
+# itself; adding one is this line and its locale/<code>/LC_MESSAGES/django.po (README.md, "Languages").
+# Right-to-left languages (Arabic) come from Django's LANGUAGES_BIDI, which lists them already.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("uk", "Українська"),
+]
+# The staff side stays in these (partnership/languages.py): staff write in Dutch, and read the app in Dutch or
+# English.
+STAFF_LANGUAGES = ["nl", "en"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Templates name their date formats (date:"SHORT_DATE_FORMAT"), so each language writes dates its own way.
+FORMAT_MODULE_PATH = ["partnership.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -156,6 +257,8 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 # Only writes carry the user and URL as context (GETs change nothing).
 PGHISTORY_MIDDLEWARE_METHODS = ("POST",)
 PGHISTORY_APPEND_ONLY = True
+# Django's admin lists history events without their data (partnership/admin.py).
+PGHISTORY_ADMIN_CLASS = "partnership.admin.SupportEventsAdmin"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -177,7 +280,26 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp), with DEBUG on as well: everything comes from the app itself and nothing
+# runs or styles inline, so an injected <script>, style or on...= handler does nothing. Bootstrap's CSS draws
+# some icons as data: SVG images. Scripts and styles go in static/js/ and static/css/, never in a template.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -199,40 +321,31 @@ CHECKLIST_COVERAGE_DAYS = 90
 CONTACT_QUIET_DAYS = env.int("CONTACT_QUIET_DAYS", default=21)
 
 # The parent portal: an invitation link is valid this many days; a parent tells how the partnership feels at
-# most once per interval; a request for a conversation is due for the mentor within this many days.
+# most once per interval; a request for a conversation is due for the mentor within this many days. A caregiver
+# has one unanswered request at a time, and asks at most this many times a day.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 PORTAL_FEEDBACK_INTERVAL_DAYS = 30
 PORTAL_CONVERSATION_RESPONSE_DAYS = 5
+PORTAL_CONVERSATION_REQUESTS_PER_DAY = 3
 
-# Relationship health (DESIGN.md section 3): the thresholds of each signal. "attention" and "concern" are the
-# points where a signal turns from good to attention, and from attention to concern. Documented in README.md.
-HEALTH_THRESHOLDS = {
-    "contact_attention_days": 21,  # no contact with a caregiver for this many days
-    "contact_concern_days": 42,
-    "balance_days": 90,  # share of informal or positive contacts in this period
-    "balance_min_contacts": 3,
-    "balance_attention_percent": 50,
-    "balance_concern_percent": 25,
-    "intake_attention_days": 14,  # no intake this many days after the first day
-    "intake_concern_days": 42,
-    "evaluation_concern_days": 14,  # an evaluation overdue at all is attention; this long, concern
-    "proposal_attention_days": 14,  # proposed to the parents but not agreed for this long
-    "proposal_concern_days": 28,
-    "promise_concern_days": 14,  # a follow-up promised to the parents overdue at all is attention; this long, concern
-    "tone_days": 45,  # worried or tense contacts in this period
-    "tone_attention_count": 2,
-    "tone_concern_count": 3,
-    "interpreter_days": 90,  # conversations without an interpreter while one is needed
-    "interpreter_attention_count": 1,
-    "interpreter_concern_count": 2,
-    "feedback_days": 180,  # the parents' latest feedback in this period: its lowest score
-    "feedback_attention_score": 3,
-    "feedback_concern_score": 2,
-    "coverage_days": 90,  # conversations (not door chats) with at least one success factor ticked
-    "coverage_min_contacts": 2,
-    "coverage_attention_percent": 50,
-    "coverage_concern_percent": 20,
-    "acknowledgement_days": 30,  # an acknowledged signal counts again after this long
-} | env.json("HEALTH_THRESHOLDS", default={})
+# An organisation admin opens a family's file with a recorded reason; it stays open for them this long
+# (docs/security.md, "Organisation admins and family files").
+ADMIN_FILE_ACCESS_MINUTES = env.int("ADMIN_FILE_ACCESS_MINUTES", default=120)
+
+# Relationship health (DESIGN.md section 3): overrides of the signals' thresholds by name, as JSON, e.g.
+# {"contact_attention_days": 14}. The defaults, and what each one means, are in the signals' declarations in
+# health/rules/; health.rules.limits() merges the two. Documented in README.md.
+HEALTH_THRESHOLDS = env.json("HEALTH_THRESHOLDS", default={})
 # The address of the app, for links in e-mails sent by management commands (no request to build them from).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# The planning-system import (imports/): the largest file and the most rows taken at once; a file of at most
+# IMPORT_INLINE_ROWS rows is checked and imported while the admin waits, a larger one by `manage.py run_imports`
+# (cron, or `run_imports --loop` beside the web server) with a progress bar. Uploaded files and the row-by-row
+# reports (they name children and parents) are kept IMPORT_KEEP_DAYS at most; a run without a sign of life for
+# IMPORT_STALE_MINUTES is marked as stopped (its transaction rolled back: nothing of it was imported).
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_INLINE_ROWS = env.int("IMPORT_INLINE_ROWS", default=500)
+IMPORT_KEEP_DAYS = env.int("IMPORT_KEEP_DAYS", default=30)
+IMPORT_STALE_MINUTES = 10

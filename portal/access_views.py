@@ -3,36 +3,52 @@ choosing a password. The accept page is public: the signed link is the proof."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import SetPasswordCrispyForm
-from accounts.models import Role, User
-from accounts.permissions import role_required
+from accounts.permissions import staff_required
 from families.selectors import family_for_edit
-from families.views import STAFF_ROLES
+from partnership.languages import language_name
+from partnership.service_errors import errors_as_messages
 from portal import services
+from portal.forms import InviteForm
+from portal.selectors import invited_parent, suggested_language
 
 
-@role_required(*STAFF_ROLES)
-@require_POST
+@staff_required
+@require_http_methods(["GET", "POST"])
 def invite(request, pk, caregiver_pk):
+    """GET: what the caregiver will and will not be able to do in the portal, before sending. A caregiver without
+    gezag is invited only from that page (its form says so), never with one tap from the family page."""
     family = family_for_edit(request.user, pk)
     caregiver = get_object_or_404(family.caregivers.select_related("user", "family"), pk=caregiver_pk)
-    try:
-        services.caregiver_invite(caregiver=caregiver, by=request.user, base_url=request.build_absolute_uri("/"))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The invitation has been sent to %(email)s.") % {"email": caregiver.email})
+    informed = request.POST.get("informed") == "1"
+    # The one tap on the family page sends no language: the suggested one (shown on the family page) is used.
+    form = InviteForm(
+        request.POST if "language" in request.POST else None, initial={"language": suggested_language(caregiver)}
+    )
+    if (
+        request.method == "GET"
+        or (not caregiver.has_parental_authority and not informed)
+        or (form.is_bound and not form.is_valid())
+    ):
+        return render(request, "portal/invite.html", {"family": family, "caregiver": caregiver, "form": form})
+    language = form.cleaned_data["language"] if form.is_bound else None
+    with errors_as_messages(request):
+        services.caregiver_invite(
+            caregiver=caregiver, by=request.user, base_url=request.build_absolute_uri("/"), language=language
+        )
+        messages.success(
+            request,
+            _("The invitation has been sent to %(email)s, in %(language)s.")
+            % {"email": caregiver.email, "language": language_name(caregiver.portal_language)},
+        )
     return redirect(family.get_absolute_url() + "#people")
 
 
-@role_required(*STAFF_ROLES)
+@staff_required
 @require_POST
 def revoke(request, pk, caregiver_pk):
     family = family_for_edit(request.user, pk)
@@ -42,18 +58,10 @@ def revoke(request, pk, caregiver_pk):
     return redirect(family.get_absolute_url() + "#people")
 
 
-def _invited_user(uidb64):
-    try:
-        pk = int(force_str(urlsafe_base64_decode(uidb64)))
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return User.objects.filter(pk=pk, role=Role.PARENT).first()
-
-
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def welcome(request, uidb64, token):
-    user = _invited_user(uidb64)
+    user = invited_parent(uidb64)
     if user is None or not services.invitation_tokens.check_token(user, token):
         return render(request, "portal/welcome_invalid.html", status=410)
     form = SetPasswordCrispyForm(user, request.POST or None)

@@ -1,12 +1,17 @@
 """What a parent sees. Only fields meant for parents are loaded here; staff-only data never reaches a portal
 template because it is never selected for one."""
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
-from contacts.models import ContactMoment, FollowUp
+from accounts.models import Role, User
+from contacts.models import ContactMoment
 from contacts.selectors import contacts_visible_to, with_next_mentor_conversation
 from families.models import Caregiver, Child, Family, Placement
 from families.selectors import families_visible_to
+from partnership.languages import is_parent_language
 
 
 def portal_family_for(user) -> Family | None:
@@ -54,10 +59,20 @@ def shared_summaries_for(user, caregiver) -> QuerySet[ContactMoment]:
     )
 
 
-def my_conversation_requests(caregiver) -> QuerySet[FollowUp]:
-    return (
-        FollowUp.objects.filter(family_id=caregiver.family_id, requested_by__isnull=False)
-        .select_related("owner", "requested_by")
-        .only("description", "created_at", "done_on", "owner__first_name", "requested_by__first_name", "family_id")
-        .order_by("-created_at")
-    )
+def invited_parent(uidb64: str) -> User | None:
+    """The parent account an invitation link names (its signed token is checked by the caller)."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return User.objects.filter(pk=pk, role=Role.PARENT).first()
+
+
+def suggested_language(caregiver) -> str:
+    """The language to offer for a caregiver's portal: their preferred language when the portal speaks it and it
+    is not simply the default, else the first home language of the family that the portal speaks, else the
+    caregiver's portal language as it is."""
+    if caregiver.preferred_language != settings.LANGUAGE_CODE and is_parent_language(caregiver.preferred_language):
+        return caregiver.preferred_language
+    home = next((code for code in caregiver.family.home_languages if is_parent_language(code)), None)
+    return home or caregiver.portal_language

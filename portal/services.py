@@ -7,9 +7,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -18,8 +16,12 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from contacts.models import FollowUp
-from portal.models import PartnershipFeedback
+from families.models import Caregiver
+from partnership.languages import is_parent_language
+from partnership.mail import mail_in_language
+from portal.models import QUESTIONS, PartnershipFeedback, dimension_scores
+from portal.selectors import suggested_language
+from threads.services import feedback_thread
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -50,8 +52,12 @@ def invitation_path(user) -> str:
 
 
 @transaction.atomic
-def caregiver_invite(*, caregiver, by, base_url: str) -> User:
-    """Create (or reopen) the caregiver's portal account and e-mail a link to choose a password."""
+def caregiver_invite(*, caregiver, by, base_url: str, language: str | None = None) -> User:
+    """Create (or reopen) the caregiver's portal account and e-mail a link to choose a password, in `language`
+    (staff chose it on the invitation page; without it, the suggested one), which becomes the caregiver's."""
+    language = language or suggested_language(caregiver)
+    if not is_parent_language(language):
+        raise ValidationError(_("The portal does not speak this language yet."))
     if not caregiver.email:
         raise ValidationError(_("Add the caregiver's e-mail address first."))
     user = caregiver.user
@@ -77,20 +83,38 @@ def caregiver_invite(*, caregiver, by, base_url: str) -> User:
         user.email = caregiver.email
         user.save(update_fields=["is_active", "email"])
     caregiver.invited_at = timezone.now()
-    caregiver.save(update_fields=["user", "invited_at"])
-    context = {
-        "caregiver": caregiver,
-        "link": base_url.rstrip("/") + invitation_path(user),
-        "days": settings.PORTAL_INVITATION_DAYS,
-        "username": user.username,
-    }
-    send_mail(
-        subject=render_to_string("portal/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("portal/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[caregiver.email],
+    caregiver.access_revoked_at = caregiver.access_revoked_by = None
+    # A language the portal does not speak (Somali, say) stays the caregiver's preferred one unless staff chose
+    # another for the portal: the portal then falls back to the organisation's language, as it did already.
+    if language != caregiver.portal_language:
+        caregiver.preferred_language = language
+    caregiver.save(update_fields=["user", "invited_at", "access_revoked_at", "access_revoked_by", "preferred_language"])
+    message = mail_in_language(
+        to=caregiver.email,
+        language=language,
+        subject_template="portal/email/invitation_subject.txt",
+        text_template="portal/email/invitation.txt",
+        context={
+            "caregiver": caregiver,
+            "link": base_url.rstrip("/") + invitation_path(user),
+            "days": settings.PORTAL_INVITATION_DAYS,
+            "username": user.username,
+        },
     )
+    # Only once the account exists for sure: a rolled-back invitation must not leave a working link behind.
+    transaction.on_commit(message.send)
     return user
+
+
+@transaction.atomic
+def caregiver_language_set(*, caregiver, language: str) -> None:
+    """The parent's own choice of the language of their portal and e-mails."""
+    if not is_parent_language(language):
+        raise ValidationError(_("The portal does not speak this language yet."))
+    # Choosing the language the portal already shows them keeps a preferred language it does not speak.
+    if language != caregiver.portal_language:
+        caregiver.preferred_language = language
+        caregiver.save(update_fields=["preferred_language"])
 
 
 @transaction.atomic
@@ -102,6 +126,9 @@ def caregiver_revoke(*, caregiver, by) -> None:
     user.set_unusable_password()
     user.is_active = False
     user.save(update_fields=["password", "is_active"])
+    caregiver.access_revoked_at = timezone.now()
+    caregiver.access_revoked_by = by
+    caregiver.save(update_fields=["access_revoked_at", "access_revoked_by"])
 
 
 @transaction.atomic
@@ -121,43 +148,24 @@ def feedback_allowed_from(caregiver, *, now=None) -> datetime.datetime | None:
 
 
 @transaction.atomic
-def feedback_give(*, caregiver, relatie: int, competentie: int, autonomie: int, remark: str) -> PartnershipFeedback:
+def feedback_give(*, caregiver, answers: dict[str, int], remark: str = "") -> PartnershipFeedback:
+    """Store a parent's answers (one per question of portal.models.QUESTIONS, 1 to 5) with each dimension's
+    score, the lowest answer of its questions."""
+    if set(answers) != {name for name, _dimension in QUESTIONS} or not all(
+        isinstance(score, int) and 1 <= score <= 5 for score in answers.values()
+    ):
+        raise ValidationError(_("Choose a face for every sentence."))
+    # Hold the caregiver's row: of two simultaneous posts, the second waits here and then finds the first.
+    Caregiver.objects.select_for_update().filter(pk=caregiver.pk).exists()
     if feedback_allowed_from(caregiver):
         raise ValidationError(_("You already told us how it goes this month. Thank you!"))
-    return PartnershipFeedback.objects.create(
+    feedback = PartnershipFeedback.objects.create(
         family_id=caregiver.family_id,
         caregiver=caregiver,
-        relatie=relatie,
-        competentie=competentie,
-        autonomie=autonomie,
+        # Relatie is its own question and dimension; the others get the lower answer of their two questions.
+        **{**answers, **dimension_scores(answers)},
         remark=remark.strip(),
     )
-
-
-@transaction.atomic
-def conversation_request(*, caregiver, by, child, text: str) -> FollowUp:
-    """A parent asks for a conversation: it becomes a follow-up for the child's mentor (or, without one, for
-    the coordinators of the child's location)."""
-    if child is not None and child.family_id != caregiver.family_id:
-        raise ValidationError({"child": _("Choose one of your children.")})
-    children = [child] if child else list(caregiver.family.children.select_related("mentor"))
-    owner = next((c.mentor for c in children if c.mentor_id), None)
-    if owner is None:
-        owner = (
-            User.objects.filter(
-                role=Role.COORDINATOR, assignments__location__groups__placements__child__family=caregiver.family
-            )
-            .distinct()
-            .first()
-        )
-    if owner is None:
-        raise ValidationError(_("We could not find who to send this to. Please ask at the group."))
-    return FollowUp.objects.create(
-        family_id=caregiver.family_id,
-        requested_by=caregiver,
-        description=text.strip()[:300],
-        owner=owner,
-        created_by=by,
-        due_on=timezone.localdate() + datetime.timedelta(days=settings.PORTAL_CONVERSATION_RESPONSE_DAYS),
-        promised_to_parents=True,
-    )
+    # A remark is a message that someone answers (hoorrecht en luisterplicht), not only a line on a page.
+    feedback_thread(feedback=feedback)
+    return feedback

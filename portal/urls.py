@@ -11,6 +11,7 @@ urlpatterns = [
     path("agreements/<int:agreement_pk>/react/", views.react, name="react"),
     path("how-it-goes/", views.feedback, name="feedback"),
     path("ask-for-a-conversation/", views.ask, name="ask"),
+    path("language/", views.language, name="language"),
     path("welcome/<uidb64>/<token>/", access_views.welcome, name="welcome"),
     path("access/<int:pk>/<int:caregiver_pk>/invite/", access_views.invite, name="invite"),
     path("access/<int:pk>/<int:caregiver_pk>/revoke/", access_views.revoke, name="revoke"),

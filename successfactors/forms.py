@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contacts.choices import Kind, Tone
-from families.forms import CrispyFormMixin
+from partnership.forms import CrispyFormMixin
 from successfactors.models import ChecklistItem
 
 

@@ -1,9 +1,12 @@
+import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from contacts.choices import Kind, Tone
+from partnership.catalogue import CatalogueEntry, CatalogueQuerySet
 from partnership.sources import Source
+from successfactors import reference
 
 
 class Theme(models.TextChoices):
@@ -24,17 +27,15 @@ class Theme(models.TextChoices):
 THEME_ORDER = {value: index for index, value in enumerate(Theme.values)}
 
 
-class ChecklistItemQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(retired_on__isnull=True)
-
+class ChecklistItemQuerySet(CatalogueQuerySet):
     def for_kind(self, kind: str):
         return self.active().filter(kinds__contains=[kind])
 
 
-class ChecklistItem(models.Model):
-    """One success factor as a prompt for the professional. Data, not code: coordinators add, reword, reorder
-    and retire items; what was ticked on a contact keeps the prompt as it was then."""
+@pghistory.track()
+class ChecklistItem(CatalogueEntry):
+    """One success factor as a prompt for the professional. Data, not code: each organisation's coordinators
+    add, reword, reorder and retire its items; what was ticked on a contact keeps the prompt as it was then."""
 
     theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
     prompt = models.CharField(_("prompt"), max_length=200)
@@ -52,19 +53,23 @@ class ChecklistItem(models.Model):
         blank=True,
         help_text=_("Leave empty to prompt at every contact of these kinds."),
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
-    retired_on = models.DateField(_("retired on"), null=True, blank=True)
 
     objects = ChecklistItemQuerySet.as_manager()
 
-    class Meta:
+    # The checklist shows items by theme, so an item moves up or down among the items of its theme.
+    move_within = ("theme",)
+
+    class Meta(CatalogueEntry.Meta):
         verbose_name = _("checklist item")
         verbose_name_plural = _("checklist items")
-        ordering = ["position", "pk"]
-        indexes = [models.Index(fields=["retired_on", "position"])]
+        indexes = [models.Index(fields=["organisation", "retired_on", "position"])]
 
     def __str__(self):
         return self.prompt
+
+    @classmethod
+    def reference_entries(cls) -> list[dict]:
+        return reference.entries()
 
     @property
     def kind_labels(self) -> list[str]:

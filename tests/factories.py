@@ -9,6 +9,7 @@ from contacts.models import ContactMoment, FollowUp
 from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
 from intakes.models import Intake, IntakeAnswer, IntakeQuestion
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
+from threads.models import Message, Thread, Topic
 
 PASSWORD = "test-password-123"
 
@@ -137,7 +138,7 @@ class IntakeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def answer(self, create, extracted, **kwargs):
         if create:
-            question = IntakeQuestion.objects.active().first()
+            question = IntakeQuestion.objects.for_organisation(self.family.organisation_id).active().first()
             IntakeAnswer.objects.create(
                 intake=self, question=question, question_text=question.text, answer=extracted or "Rust en regelmaat."
             )
@@ -194,3 +195,37 @@ def proposed_agreement(*, family, by, child=None, title="Slapen op de groep", **
     )
     services.agreement_propose(agreement=agreement, by=by, expected_version=agreement.lock_version)
     return agreement
+
+
+class ThreadFactory(factory.django.DjangoModelFactory):
+    """A parent's question waiting for an answer, with its first message (`text`), as threads.services makes it."""
+
+    class Meta:
+        model = Thread
+        skip_postgeneration_save = True
+
+    family = factory.SubFactory(FamilyFactory)
+    caregiver = factory.LazyAttribute(lambda thread: thread.family.caregivers.first())
+    topic = Topic.QUESTION
+    waiting_since = factory.LazyFunction(timezone.now)
+    last_message_at = factory.SelfAttribute("waiting_since")
+    created_at = factory.SelfAttribute("waiting_since")
+
+    @factory.post_generation
+    def text(self, create, extracted, **kwargs):
+        if create:
+            Message.objects.create(
+                thread=self,
+                author_id=self.caregiver.user_id if self.caregiver else None,
+                from_parent=True,
+                text=extracted or "Hoe slaapt Noor tussen de middag?",
+                created_at=self.created_at,
+            )
+
+
+def feedback_answers(**scores) -> dict:
+    """An answer (1 to 5) to every question of the portal's feedback form: by question name, or by dimension
+    (relatie, competentie, autonomie) for all of its questions; 4 for the others."""
+    from portal.models import QUESTIONS
+
+    return {name: scores.get(name, scores.get(dimension, 4)) for name, dimension in QUESTIONS}

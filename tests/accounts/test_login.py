@@ -8,7 +8,7 @@ from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-UNKNOWN = "Deze gebruikersnaam en dit wachtwoord horen niet bij een account"
+UNKNOWN = "Deze gebruikersnaam en dit wachtwoord passen niet bij elkaar"
 
 
 def test_login_page_is_dutch_by_default(client):

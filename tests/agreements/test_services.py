@@ -11,7 +11,10 @@ from agreements import services
 from agreements.models import Confirmation, Outcome, Status
 from contacts.choices import Kind, Tone
 from contacts.services import ContactData
+from partnership.locking import StaleEdit
 from tests import factories as f
+from threads import services as thread_services
+from threads.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +66,7 @@ def test_two_staff_editing_the_same_agreement_the_second_is_refused(world):
         title="A",
         content=f.agreement_content(),
     )
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.agreement_update(
             agreement=agreement,
             by=world.users["coordinator"],
@@ -101,8 +104,11 @@ def test_a_parent_of_another_family_cannot_confirm_or_react(world):
         services.agreement_confirm(
             agreement=world.agreement, version=world.agreement.current, by=world.users["other_parent"]
         )
+    other = world.users["other_parent"]
     with pytest.raises(PermissionDenied):
-        services.agreement_react(agreement=world.agreement, by=world.users["other_parent"], text="Hallo")
+        thread_services.thread_start(
+            caregiver=other.caregiver, by=other, topic=Topic.AGREEMENT, agreement=world.agreement, text="Hallo"
+        )
 
 
 def test_staff_record_agreement_in_a_conversation(world):
@@ -164,10 +170,16 @@ def test_a_draft_cannot_be_evaluated_and_continuing_needs_a_date(world):
         )
 
 
-@pytest.mark.parametrize("text", ["", "   ", "x" * 1001])
+@pytest.mark.parametrize("text", ["", "   ", "x" * 2001])
 def test_an_empty_or_too_long_reaction_is_refused(world, text):
     with pytest.raises(ValidationError):
-        services.agreement_react(agreement=world.agreement, by=world.users["parent"], text=text)
+        thread_services.thread_start(
+            caregiver=world.caregiver,
+            by=world.users["parent"],
+            topic=Topic.AGREEMENT,
+            agreement=world.agreement,
+            text=text,
+        )
 
 
 def test_a_child_of_another_family_cannot_be_the_subject(world):

@@ -72,7 +72,7 @@ def test_staff_record_that_the_parents_agreed_in_a_conversation(world, client_fo
     )
     client_for("staff").post(
         reverse("agreements:record_agreed", args=[world.family.pk, world.agreement.pk]),
-        {"caregivers": [world.caregiver.pk], "contact": conversation.pk},
+        {"caregivers": [world.caregiver.pk], "contact": conversation.pk, "version": world.agreement.current_id},
     )
     world.agreement.refresh_from_db()
     assert world.agreement.status == Status.AGREED

@@ -6,15 +6,9 @@ import datetime
 import re
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, login, screenshot
-
-
-def _logout(page):
-    toggle = page.get_by_role("button", name="Menu tonen")
-    if toggle.is_visible():
-        toggle.click()
-    page.get_by_role("button", name="Uitloggen").click()
+from tests.browser.conftest import assert_accessible, login, logout, screenshot
 
 
 def test_staff_propose_parent_agrees_then_sees_the_new_version_beside_it(demo, page_factory):
@@ -33,7 +27,7 @@ def test_staff_propose_parent_agrees_then_sees_the_new_version_beside_it(demo, p
     assert_accessible(staff)
     staff.get_by_role("button", name="Concept opslaan").click()
     staff.get_by_role("button", name="Voorleggen aan de ouders").click()
-    assert staff.get_by_text("Voorgelegd: de ouders kunnen de afspraak lezen").is_visible()
+    expect(staff.get_by_text("Voorgelegd: de ouders kunnen de afspraak lezen")).to_be_visible()
     assert_accessible(staff)
     agreement_url = staff.url
 
@@ -42,29 +36,33 @@ def test_staff_propose_parent_agrees_then_sees_the_new_version_beside_it(demo, p
     assert_accessible(parent)
     screenshot(parent, "portal-home-phone")
     parent.get_by_role("link", name=re.compile("^Fruit in de ochtend")).click()
-    assert parent.get_by_text("Noah eet 's ochtends een stuk fruit mee.").is_visible()
+    expect(parent.get_by_text("Noah eet 's ochtends een stuk fruit mee.")).to_be_visible()
     assert_accessible(parent)
     parent.get_by_label("Uw reactie").fill("Goed idee! Hij houdt van appel.")
     parent.get_by_role("button", name="Reactie versturen").click()
-    assert parent.get_by_text("Dank u wel voor uw reactie.").is_visible()
-    parent.get_by_role("button", name="Akkoord: ik ga akkoord").click()
-    assert parent.get_by_text("Dank u wel. We hebben genoteerd dat u akkoord bent.").is_visible()
+    expect(parent.get_by_text("Dank u wel voor uw reactie.")).to_be_visible()
+    parent.get_by_role("button", name=re.compile("^Ik ga akkoord met versie")).click()
+    expect(parent.get_by_text("Dank u wel. We hebben genoteerd dat u akkoord gaat.")).to_be_visible()
     assert_accessible(parent)
     portal_agreement_url = parent.url
 
     staff.goto(agreement_url)
-    assert staff.get_by_text("Goed idee! Hij houdt van appel.").is_visible()
-    assert staff.get_by_text("in het ouderportaal").is_visible()
+    expect(staff.get_by_text("Goed idee! Hij houdt van appel.")).to_be_visible()
+    expect(staff.get_by_text("in het ouderportaal")).to_be_visible()
     staff.get_by_role("link", name="Wijzigen").click()
     staff.locator("#id_goal").fill("Noah eet 's ochtends en 's middags een stuk fruit mee.")
     staff.get_by_role("button", name="Opslaan als nieuwe versie").click()
-    assert staff.get_by_text("Opgeslagen als nieuwe versie").is_visible()
+    expect(staff.get_by_text("Opgeslagen als nieuwe versie")).to_be_visible()
 
     parent.goto(portal_agreement_url)
-    assert parent.get_by_role("heading", name="De nieuwe versie").is_visible()
-    assert parent.get_by_role("heading", name="Waar u eerder akkoord op gaf").is_visible()
-    assert parent.get_by_text("Noah eet 's ochtends en 's middags een stuk fruit mee.").is_visible()
-    assert parent.get_by_text("Noah eet 's ochtends een stuk fruit mee.").is_visible()
+    expect(parent.get_by_role("heading", name="De nieuwe versie")).to_be_visible()
+    # The new text is shown with what changed marked; the whole new text and what they agreed to before fold
+    # open beside it.
+    expect(parent.locator("ins", has_text="en 's middags")).to_be_visible()
+    parent.get_by_text("Lees versie 2 zonder kleuren en strepen").click()
+    expect(parent.get_by_text("Noah eet 's ochtends en 's middags een stuk fruit mee.")).to_be_visible()
+    parent.get_by_text("Waar u eerder akkoord op gaf").click()
+    expect(parent.get_by_text("Noah eet 's ochtends een stuk fruit mee.")).to_be_visible()
     assert_accessible(parent)
     screenshot(parent, "portal-agreement-new-version-phone")
 
@@ -82,12 +80,12 @@ def test_the_other_portal_pages_are_accessible_on_a_phone(demo, page_factory):
     assert_accessible(page)
     page.get_by_label("Waarover wilt u praten?").fill("Over het slapen thuis")
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_text("Uw vraag is verstuurd.").is_visible()
+    expect(page.get_by_text("Uw vraag is verstuurd.")).to_be_visible()
     page.get_by_role("link", name="Vertel ons hoe het gaat").click()
     assert_accessible(page)
     screenshot(page, "portal-feedback-phone")
-    _logout(page)
+    logout(page)
     response = page.goto("/portal/welcome/MQ/used-token/")
     assert response.status == 410
-    assert page.get_by_role("heading", name="Deze link werkt niet meer").is_visible()
+    expect(page.get_by_role("heading", name="Deze link werkt niet meer")).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,8 @@ see the answers; another group's staff gets 404. Every page passes axe."""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import assert_accessible, login, screenshot
 
 
@@ -34,7 +36,7 @@ def test_staff_builds_the_family_file_and_records_an_intake(demo, page_factory, 
     page.get_by_label("Achternaam").fill("Mulder-Koster")
     page.get_by_label("Relatie tot het kind").fill("moeder")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Sanne Mulder-Koster").is_visible()
+    expect(page.get_by_text("Sanne Mulder-Koster")).to_be_visible()
 
     page.get_by_role("link", name="Toevoegen kind").click()
     page.get_by_label("Voornaam").fill("Bram")
@@ -44,7 +46,7 @@ def test_staff_builds_the_family_file_and_records_an_intake(demo, page_factory, 
     assert_accessible(page)
     screenshot(page, "family-child-form-tablet")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Bram Mulder").is_visible()
+    expect(page.get_by_text("Bram Mulder")).to_be_visible()
 
     page.get_by_role("link", name="Intake vastleggen").click()
     page.get_by_label("Rick Mulder").check()
@@ -57,11 +59,11 @@ def test_staff_builds_the_family_file_and_records_an_intake(demo, page_factory, 
     assert_accessible(page)
     screenshot(page, "intake-form-tablet")
     page.get_by_role("button", name="Intake opslaan").click()
-    assert page.get_by_text("Dat Bram zich thuis voelt bij jullie.").is_visible()
+    expect(page.get_by_text("Dat Bram zich thuis voelt bij jullie.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Mulder", exact=True).click()
-    assert page.get_by_text("Dat Bram zich thuis voelt bij jullie.").is_visible()
+    expect(page.get_by_text("Dat Bram zich thuis voelt bij jullie.")).to_be_visible()
     screenshot(page, "family-detail-after-intake-tablet")
 
 
@@ -93,13 +95,13 @@ def test_coordinator_reads_history_rewords_a_question_and_archives(demo, page_fa
     page.get_by_label("Vraag").fill("Wat hoopt u van ons?")
     assert_accessible(page)
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("cell", name="Wat hoopt u van ons?", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="Wat hoopt u van ons?", exact=True)).to_be_visible()
 
     _open_family(page, "Smit")
     page.get_by_role("link", name="Gezin archiveren").click()
     assert_accessible(page)
     page.get_by_role("button", name="Gezin archiveren").click()
-    assert page.get_by_text("Het gezin is gearchiveerd.").is_visible()
+    expect(page.get_by_text("Het gezin is gearchiveerd.")).to_be_visible()
 
 
 def test_new_family_form_is_accessible_on_a_phone(demo, page_factory):
@@ -108,6 +110,6 @@ def test_new_family_form_is_accessible_on_a_phone(demo, page_factory):
     page.goto("/families/new/")
     assert_accessible(page)
     page.get_by_role("button", name="Opslaan").click()
-    assert page.locator(".invalid-feedback").first.is_visible()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "family-new-errors-phone")

@@ -7,6 +7,7 @@ import io
 import re
 
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, login, screenshot
 
@@ -20,7 +21,7 @@ def test_coordinator_reads_the_dashboard_acts_on_a_signal_and_exports(demo, page
     screenshot(page, "health-dashboard-tablet")
     counts = {
         label: int(page.locator(".card", has=page.locator(f".badge:text-is('{label}')")).locator(".fs-4").inner_text())
-        for label in ("Goed", "Aandacht", "Zorg")
+        for label in ("Goed", "Aandacht", "Actie nodig")
     }
     assert all(counts.values()), counts  # a realistic spread: some of each
 
@@ -29,11 +30,11 @@ def test_coordinator_reads_the_dashboard_acts_on_a_signal_and_exports(demo, page
     first = page.locator("ul.list-group > li").first
     name = first.locator("a.fw-semibold").inner_text()
     reason = first.get_by_text(re.compile(r"Laatste contact met een ouder \d+ dagen geleden")).first
-    assert reason.is_visible()
+    expect(reason).to_be_visible()
     first.locator("a.fw-semibold").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith(name)
-    assert page.get_by_text(re.compile(r"Laatste contact met een ouder \d+ dagen geleden")).is_visible()
-    assert page.locator("svg.health-chart").is_visible()
+    expect(page.get_by_text(re.compile(r"Laatste contact met een ouder \d+ dagen geleden"))).to_be_visible()
+    expect(page.locator("svg.health-chart")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "health-family-tablet")
 
@@ -42,7 +43,7 @@ def test_coordinator_reads_the_dashboard_acts_on_a_signal_and_exports(demo, page
     page.get_by_role("button", name="Opslaan").click()
     page.goto(page.url.split("/contacts/")[0] if "/contacts/" in page.url else page.url)
     page.get_by_role("link", name="Relatie-gezondheid", exact=True).first.click()
-    assert page.get_by_text("Laatste contact met een ouder 0 dagen geleden.").is_visible()
+    expect(page.get_by_text("Laatste contact met een ouder 0 dagen geleden.")).to_be_visible()
 
     page.goto("/health/?status=2")
     shown = page.locator("ul.list-group > li a.fw-semibold").all_inner_texts()
@@ -51,7 +52,7 @@ def test_coordinator_reads_the_dashboard_acts_on_a_signal_and_exports(demo, page
     rows = list(csv.reader(io.StringIO(response.body().decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Gezin", "Status"]
     assert [row[0] for row in rows[1:]] == shown
-    assert all(row[1] == "Zorg" for row in rows[1:])
+    assert all(row[1] == "Actie nodig" for row in rows[1:])
 
     page.goto("/reminders/")
     assert_accessible(page)

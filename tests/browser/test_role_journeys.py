@@ -2,8 +2,9 @@
 photographed at tablet and phone width (test-artifacts/screenshots)."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import VIEWPORTS, assert_accessible, login, screenshot
+from tests.browser.conftest import VIEWPORTS, assert_accessible, login, logout, screenshot
 
 HOMES = {
     "staff": ("/families/", "Mijn gezinnen"),
@@ -34,7 +35,7 @@ def test_login_page_is_dutch_accessible_and_rejects_a_wrong_password(viewport, d
     assert_accessible(page)
     screenshot(page, f"login-{viewport}")
     login(page, "staff", password="wrong-password")
-    assert page.get_by_text("Deze gebruikersnaam en dit wachtwoord horen niet bij een account").is_visible()
+    expect(page.get_by_text("Deze gebruikersnaam en dit wachtwoord passen niet bij elkaar")).to_be_visible()
     assert_accessible(page)
     screenshot(page, f"login-error-{viewport}")
 
@@ -44,7 +45,7 @@ def test_staff_opens_a_family_from_the_home_page(demo, page_factory):
     login(page, "staff")
     page.get_by_role("link", name="De Vries", exact=True).first.click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("De Vries")
-    assert page.get_by_text("Noah de Vries").is_visible()
+    expect(page.get_by_text("Noah de Vries")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "family-detail-tablet")
 
@@ -52,9 +53,7 @@ def test_staff_opens_a_family_from_the_home_page(demo, page_factory):
 def test_the_phone_menu_opens_and_logs_out(demo, page_factory, live_server):
     page = page_factory("phone")
     login(page, "parent")
-    page.get_by_role("button", name="Menu tonen").click()
-    page.get_by_role("button", name="Uitloggen").click()
-    page.wait_for_url(f"{live_server.url}/accounts/login/")
+    logout(page)
     assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
 
 

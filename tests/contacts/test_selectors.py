@@ -9,6 +9,7 @@ from contacts.choices import Kind, Visibility
 from contacts.models import ChecklistTick
 from contacts.selectors import (
     contacts_visible_to,
+    default_caregivers_for,
     family_open_follow_ups,
     mentor_conversations_due,
     my_open_follow_ups,
@@ -118,7 +119,7 @@ def test_mentor_conversation_is_due_after_the_interval_or_after_settling_in(
 
 def test_theme_coverage_counts_contacts_per_theme_in_the_last_90_days(world):
     staff = world.users["staff"]
-    item = ChecklistItem.objects.filter(theme="trust").first()
+    item = ChecklistItem.objects.for_organisation(world.organisation).filter(theme="trust").first()
     recent = f.ContactMomentFactory(family=world.family, author=staff)
     old = f.ContactMomentFactory(
         family=world.family, author=staff, occurred_at=timezone.now() - datetime.timedelta(days=120)
@@ -130,3 +131,16 @@ def test_theme_coverage_counts_contacts_per_theme_in_the_last_90_days(world):
     assert coverage["total"] == 2  # the world's contact and the recent one
     assert rows["trust"]["contacts"] == 1 and rows["trust"]["percent"] == 50
     assert rows["prejudice"]["contacts"] == 0
+
+
+def test_a_colleagues_confidential_chat_does_not_choose_who_a_quick_chat_is_with(world):
+    grandfather = f.CaregiverFactory(family=world.family, first_name="Opa", relation="grootvader")
+    f.ContactMomentFactory(
+        family=world.family,
+        author=world.users["coordinator"],
+        visibility=Visibility.CONFIDENTIAL,
+        caregivers=[grandfather],
+        occurred_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert default_caregivers_for(world.users["staff"], world.family) == [world.caregiver]
+    assert default_caregivers_for(world.users["coordinator"], world.family) == [grandfather]

@@ -12,6 +12,7 @@ from contacts import services
 from contacts.choices import Kind, ReferralStatus, ReferralTo, Tone, Visibility
 from contacts.models import ContactMoment, FollowUp
 from contacts.services import ContactData, FollowUpData
+from partnership.locking import StaleEdit
 from successfactors.models import ChecklistItem
 from tests import factories as f
 
@@ -26,7 +27,7 @@ def _data(world, **overrides) -> ContactData:
         "caregivers": [world.caregiver],
         "children": [world.child],
         "summary": "Thuis gekeken hoe het gaat met slapen.",
-        "items": list(ChecklistItem.objects.for_kind(Kind.HOME_VISIT)[:3]),
+        "items": list(ChecklistItem.objects.for_organisation(world.organisation).for_kind(Kind.HOME_VISIT)[:3]),
     }
     values.update(overrides)
     return ContactData(**values)
@@ -48,7 +49,9 @@ def test_rewording_an_item_later_does_not_change_what_an_old_contact_recorded(wo
     contact = _log(world)
     tick = contact.ticks.first()
     old_prompt = tick.prompt
-    ChecklistItem.objects.filter(pk=tick.item_id).update(prompt="Nieuwe formulering")
+    ChecklistItem.objects.for_organisation(world.organisation).filter(pk=tick.item_id).update(
+        prompt="Nieuwe formulering"
+    )
     tick.refresh_from_db()
     assert tick.prompt == old_prompt
 
@@ -77,10 +80,12 @@ def test_a_caregiver_or_child_of_another_family_is_refused(world):
 
 
 def test_an_item_not_on_the_kinds_checklist_or_retired_is_refused(world):
-    not_for_home_visits = ChecklistItem.objects.exclude(kinds__contains=[Kind.HOME_VISIT]).first()
+    not_for_home_visits = (
+        ChecklistItem.objects.for_organisation(world.organisation).exclude(kinds__contains=[Kind.HOME_VISIT]).first()
+    )
     with pytest.raises(ValidationError):
         _log(world, items=[not_for_home_visits])
-    retired = ChecklistItem.objects.for_kind(Kind.HOME_VISIT).first()
+    retired = ChecklistItem.objects.for_organisation(world.organisation).for_kind(Kind.HOME_VISIT).first()
     retired.retired_on = timezone.localdate()
     retired.save()
     with pytest.raises(ValidationError):
@@ -151,7 +156,7 @@ def test_a_correction_from_a_stale_form_is_refused(world):
     services.contact_update(
         contact=contact, by=world.users["staff"], expected_version=1, data=_data(world, summary="Eerste correctie")
     )
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit):
         services.contact_update(
             contact=contact, by=world.users["staff"], expected_version=1, data=_data(world, summary="Tweede")
         )
@@ -162,9 +167,11 @@ def test_a_correction_from_a_stale_form_is_refused(world):
 def test_a_correction_keeps_the_wording_of_items_that_stay_ticked(world):
     contact = _log(world)
     kept = contact.ticks.first()
-    ChecklistItem.objects.filter(pk=kept.item_id).update(prompt="Herschreven")
-    items = list(ChecklistItem.objects.filter(pk=kept.item_id)) + list(
-        ChecklistItem.objects.for_kind(Kind.HOME_VISIT).exclude(pk__in=contact.ticks.values("item"))[:1]
+    ChecklistItem.objects.for_organisation(world.organisation).filter(pk=kept.item_id).update(prompt="Herschreven")
+    items = list(ChecklistItem.objects.for_organisation(world.organisation).filter(pk=kept.item_id)) + list(
+        ChecklistItem.objects.for_organisation(world.organisation)
+        .for_kind(Kind.HOME_VISIT)
+        .exclude(pk__in=contact.ticks.values("item"))[:1]
     )
     new = _data(world, items=items)
     services.contact_update(contact=contact, by=world.users["staff"], expected_version=1, data=new)

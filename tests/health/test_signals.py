@@ -4,6 +4,7 @@ starts healthy: a recent positive chat, an intake, a proposed agreement (fresh).
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from agreements import services as agreement_services
@@ -11,9 +12,10 @@ from agreements.models import Agreement, Status
 from contacts.choices import Kind, Tone
 from contacts.models import ChecklistTick, ContactMoment
 from families.models import Family
+from health.computation import families_with_health
 from health.models import Acknowledgement, Signal
 from health.reasons import explain
-from health.signals import families_with_health, limits
+from health.rules import limits
 from portal.models import PartnershipFeedback
 from successfactors.models import ChecklistItem
 from tests import factories as f
@@ -114,8 +116,8 @@ def test_interpreter_needed_but_not_used(world, needed, without, level):
     assert _level(world, Signal.INTERPRETER) == level
 
 
-@pytest.mark.parametrize("lowest, level", [(4, 0), (3, 1), (2, 2)])
-def test_the_parents_own_feedback(world, lowest, level):
+@pytest.mark.parametrize("lowest, level", [(4, 0), (3, 0), (2, 1), (1, 1)])
+def test_one_answer_of_one_parent_is_at_most_attention(world, lowest, level):
     PartnershipFeedback.objects.create(
         family=world.family, caregiver=world.caregiver, relatie=5, competentie=lowest, autonomie=4
     )
@@ -124,7 +126,7 @@ def test_the_parents_own_feedback(world, lowest, level):
 
 @pytest.mark.parametrize("ticked, total, level", [(1, 2, 0), (1, 3, 1), (0, 2, 2), (0, 1, 0)])
 def test_success_factor_coverage_in_conversations(world, ticked, total, level):
-    item = ChecklistItem.objects.for_kind(Kind.PARENT_CONVERSATION).first()
+    item = ChecklistItem.objects.for_organisation(world.organisation).for_kind(Kind.PARENT_CONVERSATION).first()
     for n in range(total):
         contact = _contact(world, 5, kind=Kind.PARENT_CONVERSATION)
         if n < ticked:
@@ -159,3 +161,59 @@ def test_closed_agreements_and_drafts_raise_no_evaluation_signal(world):
         status=Status.CLOSED, evaluation_on=timezone.localdate() - datetime.timedelta(days=30)
     )
     assert _level(world, Signal.EVALUATION) == 0
+
+
+def _monday():
+    """This week's Monday (today or before): working days are counted up to it, so the weekend is in between."""
+    today = timezone.localdate()
+    return today - datetime.timedelta(days=today.weekday())
+
+
+def _waiting_since(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(16, 30)))
+
+
+@pytest.mark.parametrize(
+    "days_before_monday, working_days, level",
+    [(2, 1, 0), (3, 1, 0), (4, 2, 0), (5, 3, 1), (7, 5, 1), (10, 6, 2)],
+    ids=["saturday", "friday", "thursday", "wednesday", "monday-a-week-before", "friday-two-weeks-before"],
+)
+def test_a_parents_message_unanswered_for_more_than_2_and_5_working_days(
+    world, days_before_monday, working_days, level
+):
+    monday = _monday()
+    thread = f.ThreadFactory(
+        family=world.family, waiting_since=_waiting_since(monday - datetime.timedelta(days=days_before_monday))
+    )
+    assert limits()["messages_attention_working_days"] == 2 and limits()["messages_concern_working_days"] == 5
+    family = families_with_health(Family.objects.filter(pk=world.family.pk), today=monday)[0]
+    assert (family.messages_working_days, family.level_messages) == (working_days, level)
+    reasons = {row.signal: row for row in explain(family, today=monday)}
+    assert reasons["messages"].url == reverse("threads:detail", args=[world.family.pk, thread.pk])
+
+
+def test_an_answered_or_closed_message_raises_no_signal_and_the_oldest_waiting_one_counts(world):
+    from threads import services as thread_services
+
+    long_ago = NOW() - datetime.timedelta(days=30)
+    old = f.ThreadFactory(family=world.family, waiting_since=long_ago)
+    assert _level(world, Signal.MESSAGES) == 2
+    thread_services.thread_reply(thread=old, by=world.users["staff"], text="Sorry voor het late antwoord.")
+    assert _level(world, Signal.MESSAGES) == 0
+    f.ThreadFactory(family=world.family, waiting_since=NOW() - datetime.timedelta(days=1))
+    closed = f.ThreadFactory(family=world.family, waiting_since=long_ago)
+    thread_services.thread_close(thread=closed, by=world.users["staff"], reason="Besproken")
+    family = _family(world)
+    assert family.messages_waiting == 1 and family.level_messages == 0
+
+
+def test_the_messages_signal_explains_itself_in_plain_words(world):
+    family = _family(world)
+    assert {row.signal: row for row in explain(family)}["messages"].reason == (
+        "Er wacht geen bericht van de ouders op antwoord."
+    )
+    f.ThreadFactory(family=world.family, waiting_since=NOW() - datetime.timedelta(days=20))
+    reason = {row.signal: row for row in explain(_family(world))}["messages"].reason
+    assert (
+        reason.startswith("1 bericht van de ouders wacht op antwoord. Het oudste wacht al ") and "werkdagen" in reason
+    )

@@ -19,6 +19,7 @@ from contacts.models import ContactMoment
 from families.models import Caregiver, Child, Family, Placement
 from health.models import Acknowledgement, ReminderDigest, Snapshot
 from health.services import snapshots_take
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,9 @@ def test_the_family_page_draws_the_history_chart(world, client_for):
             family=world.family, day=timezone.localdate() - datetime.timedelta(days=days), level=days % 3, levels={}
         )
     content = client_for("staff").get(reverse("health:family", args=[world.family.pk])).content.decode()
-    assert content.count("<rect ") == 5 and 'role="img"' in content
+    chart = content[content.index('<svg class="health-chart"') : content.index("</svg>", content.index("health-chart"))]
+    # Four stored days and today, which is drawn from the live status.
+    assert chart.count("<rect ") == 5 and 'role="img"' in chart
 
 
 def test_the_daily_digest_goes_once_with_first_names_only(world):
@@ -178,7 +181,7 @@ def test_the_dashboard_runs_the_same_queries_at_30_and_3000_families(world, clie
 def test_recording_the_evaluation_clears_the_overdue_signal(world, client_for):
     from agreements import services as agreement_services
     from agreements.models import Agreement
-    from health.signals import families_with_health
+    from health.computation import families_with_health
 
     agreement_services.agreement_confirm(
         agreement=world.agreement, version=world.agreement.current, by=world.users["parent"]
@@ -201,3 +204,41 @@ def test_recording_the_evaluation_clears_the_overdue_signal(world, client_for):
         },
     )
     assert family().level_evaluation == 0
+
+
+def test_a_confidential_contact_does_not_show_through_the_health_other_staff_see(world, client_for):
+    """Issue 11, fault 4: it changed "15 van de 18" and Goed into Aandacht for colleagues."""
+    for hours in (1, 2):
+        ContactMoment.objects.create(
+            family=world.family, author=world.users["staff"], kind=Kind.INFORMAL, tone=Tone.TENSE,
+            occurred_at=timezone.now() - datetime.timedelta(hours=hours),
+        )  # fmt: skip
+    before = client_for("staff").get(reverse("health:family", args=[world.family.pk])).content.decode()
+    ContactMoment.objects.create(
+        family=world.family, author=world.users["coordinator"], kind=Kind.PARENT_CONVERSATION, tone=Tone.TENSE,
+        visibility="confidential", occurred_at=timezone.now() - datetime.timedelta(minutes=5),
+    )  # fmt: skip
+    after = client_for("staff").get(reverse("health:family", args=[world.family.pk])).content.decode()
+    assert "2 contacten in de afgelopen" in before and "2 contacten in de afgelopen" in after
+    coordinator = client_for("coordinator").get(reverse("health:family", args=[world.family.pk])).content.decode()
+    assert "3 contacten in de afgelopen" in coordinator
+
+
+def test_the_csv_never_starts_a_cell_with_a_formula(world, client_for):
+    """Issue 11, fault 6: a family named like a formula came out verbatim, for the spreadsheet to run."""
+    names = ["=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(1+1)"]
+    for name in names:
+        family = f.FamilyFactory(organisation=world.organisation, name=name)
+        f.PlacementFactory(child=f.ChildFactory(family=family), group=world.group)
+    content = client_for("coordinator").get(reverse("health:export")).content.decode("utf-8-sig")
+    cells = [row[0] for row in csv.reader(io.StringIO(content), delimiter=";")]
+    for name in names:
+        assert f"'{name}" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "-3", "abc", "2"])
+def test_any_page_number_of_the_dashboard_answers_a_page(world, client_for, page):
+    """Issue 11, fault 7: a page number beyond bigint answered 500."""
+    response = client_for("coordinator").get(reverse("health:dashboard"), {"page": page})
+    assert response.status_code == 200

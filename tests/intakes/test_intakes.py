@@ -2,16 +2,19 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intakes.models import Intake, IntakeQuestion
+from intakes.models import Intake
+from intakes.selectors import questions_to_ask
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_seeded_questions_cover_the_sources(db):
-    texts = " ".join(IntakeQuestion.objects.active().values_list("text", flat=True))
+    questions = questions_to_ask(f.FamilyFactory())
+    texts = " ".join(questions.values_list("text", flat=True))
     for words in ["opvoeding", "verwacht u van ons", "thuis", "goed in"]:
         assert words in texts
-    assert IntakeQuestion.objects.filter(audience="professional").exists()
+    assert questions.filter(audience="professional").exists()
 
 
 def _intake_data(world, answers=None):
@@ -23,14 +26,14 @@ def _intake_data(world, answers=None):
         "told_always_welcome": "on",
         "tone": "positive",
     }
-    for question in IntakeQuestion.objects.active():
+    for question in questions_to_ask(world.family):
         data[f"question_{question.pk}"] = answers.get(question.pk, "")
     return data
 
 
 def test_staff_records_an_intake_and_the_family_page_shows_the_answers(world, client_for):
     client = client_for("staff")
-    question = IntakeQuestion.objects.active().first()
+    question = questions_to_ask(world.family).first()
     response = client.post(
         reverse("intakes:create", args=[world.family.pk]), _intake_data(world, {question.pk: "Veel buitenspelen"})
     )
@@ -50,7 +53,7 @@ def test_an_intake_without_any_answer_is_refused(world, client_for):
 
 
 def test_an_intake_with_a_caregiver_of_another_family_is_refused(world, client_for):
-    data = _intake_data(world, {IntakeQuestion.objects.active().first().pk: "x"})
+    data = _intake_data(world, {questions_to_ask(world.family).first().pk: "x"})
     data["caregivers"] = [world.other_family.caregivers.first().pk]
     before = Intake.objects.count()
     response = client_for("staff").post(reverse("intakes:create", args=[world.family.pk]), data)
@@ -88,10 +91,10 @@ def test_coordinator_adds_and_reorders_questions(world, client_for):
         reverse("intakes:question_add"),
         {"text": "Hoe slaapt uw kind?", "hint": "", "audience": "parent", "source": "eigen"},
     )
-    new = IntakeQuestion.objects.get(text="Hoe slaapt uw kind?")
-    assert list(IntakeQuestion.objects.active())[-1] == new
+    new = questions_to_ask(world.family).get(text="Hoe slaapt uw kind?")
+    assert list(questions_to_ask(world.family))[-1] == new
     client.post(reverse("intakes:question_move", args=[new.pk, "up"]))
-    assert list(IntakeQuestion.objects.active())[-2] == new
+    assert list(questions_to_ask(world.family))[-2] == new
     assert client.post(reverse("intakes:question_move", args=[new.pk, "sideways"])).status_code == 404
 
 
@@ -104,3 +107,13 @@ def test_intake_of_another_family_is_404(world, client_for):
     assert client_for("other_staff").get(world.intake.get_absolute_url()).status_code == 404
     url = reverse("intakes:detail", args=[world.other_family.pk, world.intake.pk])
     assert client_for("coordinator").get(url).status_code == 404
+
+
+def test_a_coordinators_hint_is_shown_as_text_never_run_as_markup(world, client_for):
+    """Issue 11, fault 1: a hint was rendered unescaped as the field's help text (stored XSS)."""
+    question = questions_to_ask(world.family).first()
+    question.hint = '<img src=x onerror="alert(1)">Vraag door'
+    question.save()
+    content = client_for("staff").get(reverse("intakes:create", args=[world.family.pk])).content.decode()
+    assert '<img src=x onerror="alert(1)">' not in content
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Vraag door" in content

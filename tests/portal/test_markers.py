@@ -1,10 +1,12 @@
 """Nothing internal, no health, and nothing of another family ever reaches a parent page. Every family gets unique
 marker texts in every internal field, and shared texts that only its own parents may read; then every
-portal page a parent can open is searched for markers."""
+portal page a parent can open is searched for markers. The e-mails the outbox sends carry none of them, and no
+family's name: only that something awaits the person."""
 
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from agreements import services as agreement_services
@@ -12,8 +14,11 @@ from contacts.choices import Visibility
 from contacts.models import Addendum
 from families.models import Consent, NetworkMember
 from health.models import Acknowledgement, Snapshot
+from notifications.services import send_due
 from portal.models import PartnershipFeedback
 from tests import factories as f
+from threads import services as thread_services
+from threads.models import Thread, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +48,7 @@ def _seed_markers(world, family, author, parent_user):
         summary=internal("confidential"),
         notes=internal("confnotes"),
     )
-    f.ContactMomentFactory(
+    shared = f.ContactMomentFactory(
         family=family,
         author=author,
         visibility=Visibility.SHARED,
@@ -55,8 +60,26 @@ def _seed_markers(world, family, author, parent_user):
         family=family, by=author, title=internal("draft"), content=f.agreement_content(goal=internal("draftgoal"))
     )
     proposed = f.proposed_agreement(family=family, by=author, title=f"GEDEELD{tag}Xagreement")
-    agreement_services.agreement_react(agreement=proposed, by=parent_user, text=f"GEDEELD{tag}Xreaction")
     caregiver = parent_user.caregiver
+    for user in (author, parent_user):
+        user.email = f"{user.username}@example.org"
+        user.save(update_fields=["email"])
+    # The parent's own words and the team's answers are theirs to read; the contact's internal fields are not.
+    reaction = thread_services.thread_start(
+        caregiver=caregiver, by=parent_user, topic=Topic.AGREEMENT, agreement=proposed, text=f"GEDEELD{tag}Xreaction"
+    )
+    thread_services.thread_reply(thread=reaction, by=author, text=f"GEDEELD{tag}Xanswer")
+    thread_services.thread_start(
+        caregiver=caregiver, by=parent_user, topic=Topic.SUMMARY, contact=shared, text=f"GEDEELD{tag}Xonsummary"
+    )
+    request = thread_services.conversation_request(
+        caregiver=caregiver,
+        by=parent_user,
+        child=family.children.first(),
+        text=f"GEDEELD{tag}Xrequest",
+        preferred_moment=f"GEDEELD{tag}Xmoment",
+    )
+    thread_services.thread_close(thread=request, by=author, reason=f"GEDEELD{tag}Xclosed")
     PartnershipFeedback.objects.create(
         family=family, caregiver=caregiver, relatie=2, competentie=3, autonomie=4, remark=internal("feedback")
     )
@@ -65,9 +88,12 @@ def _seed_markers(world, family, author, parent_user):
     return proposed
 
 
-def _parent_pages(client, agreements):
+def _parent_pages(client, agreements, threads, summaries):
     urls = [reverse("portal:home"), reverse("portal:feedback"), reverse("portal:ask")]
+    urls += [reverse("threads:portal_list"), reverse("threads:portal_new")]
     urls += [reverse("portal:agreement", args=[agreement.pk]) for agreement in agreements]
+    urls += [reverse("threads:portal_detail", args=[thread.pk]) for thread in threads]
+    urls += [reverse("threads:portal_summary", args=[summary.pk]) for summary in summaries]
     return {url: client.get(url) for url in urls}
 
 
@@ -82,8 +108,10 @@ def test_no_parent_page_shows_internal_data_or_another_familys_data(world, clien
         ),
     }
     client = client_for(role)
-    # Include the other family's agreement: it must be a 404 that shows nothing of it.
-    pages = _parent_pages(client, [agreements[mine.pk], agreements[other.pk], world.agreement])
+    # Include the other family's agreement, threads and summaries: each must be a 404 that shows nothing of it.
+    threads = Thread.objects.filter(family__in=[world.family, world.other_family])
+    summaries = [thread.contact for thread in threads if thread.contact_id]
+    pages = _parent_pages(client, [agreements[mine.pk], agreements[other.pk], world.agreement], threads, summaries)
     seen = ""
     for url, response in pages.items():
         content = response.content.decode()
@@ -92,6 +120,18 @@ def test_no_parent_page_shows_internal_data_or_another_familys_data(world, clien
         assert f"GEDEELD{other.pk}X" not in content, f"another family's data on {url}"
         seen += content
     # The marker search can fail: the family's own shared texts do show.
-    for marker in ("summary", "agreement", "reaction"):
+    for marker in ("summary", "agreement", "reaction", "answer", "onsummary", "request", "moment", "closed"):
         assert f"GEDEELD{mine.pk}X{marker}" in seen
     assert pages[reverse("portal:agreement", args=[agreements[other.pk].pk])].status_code == 404
+    for thread in threads.filter(family=other):
+        assert pages[reverse("threads:portal_detail", args=[thread.pk])].status_code == 404
+
+
+def test_the_notification_e_mails_carry_no_content_and_no_family_name(world):
+    _seed_markers(world, world.family, world.users["staff"], world.users["parent"])
+    report = send_due(now=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2))
+    assert report.sent and mail.outbox
+    for message in mail.outbox:
+        text = f"{message.subject}\n{message.body}"
+        assert "GEDEELD" not in text and "INTERN" not in text, text
+        assert world.family.name not in text, text

@@ -5,14 +5,19 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import transaction
+from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from agreements import services as agreement_services
-from agreements.models import Confirmation, Reaction, Status
+from agreements.models import Confirmation, Status
 from contacts.choices import Visibility
-from contacts.models import FollowUp
+from portal import services as portal_services
 from portal.models import PartnershipFeedback
 from tests import factories as f
+from threads import services as thread_services
+from threads.models import Message, State, Thread, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +29,7 @@ def _agreement_url(world):
 def test_a_parent_reads_the_proposed_agreement_and_says_akkoord(world, client_for):
     client = client_for("parent")
     page = client.get(_agreement_url(world)).content.decode()
-    assert "Noor slaapt &#x27;s middags rustig." in page and "Akkoord" in page
+    assert "Noor slaapt &#x27;s middags rustig." in page and "Ik ga akkoord met versie 1" in page
     response = client.post(
         reverse("portal:confirm", args=[world.agreement.pk]), {"version": world.agreement.current_id}
     )
@@ -39,9 +44,9 @@ def test_confirming_twice_or_an_old_version_changes_nothing_and_says_why(world, 
     url = reverse("portal:confirm", args=[world.agreement.pk])
     client.post(url, {"version": world.agreement.current_id})
     response = client.post(url, {"version": world.agreement.current_id}, follow=True)
-    assert "niet (meer) op uw akkoord" in response.content.decode()
+    assert "uw akkoord niet nodig" in response.content.decode()
     response = client.post(url, {"version": "999999"}, follow=True)
-    assert "niet (meer) op uw akkoord" in response.content.decode()
+    assert "uw akkoord niet nodig" in response.content.decode()
     assert Confirmation.objects.count() == 1
 
 
@@ -69,15 +74,15 @@ def test_a_reaction_with_markup_is_stored_as_text_and_shown_escaped(world, clien
     content = response.content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Graag!" in content
     assert "<script>alert(1)</script>" not in content
-    assert "als gewone tekst" in content
-    assert Reaction.objects.get().text == "<script>alert(1)</script> Graag!"
+    assert "precies zoals u hem typte" in content
+    assert Message.objects.get(thread__agreement=world.agreement).text == "<script>alert(1)</script> Graag!"
 
 
-@pytest.mark.parametrize("text, message", [("   ", "verplicht"), ("x" * 1001, "niet meer dan 1000 tekens")])
+@pytest.mark.parametrize("text, message", [("   ", "verplicht"), ("x" * 2001, "niet meer dan 2000 tekens")])
 def test_an_empty_or_too_long_reaction_gets_a_clear_message(world, client_for, text, message):
     response = client_for("parent").post(reverse("portal:react", args=[world.agreement.pk]), {"text": text})
     assert response.status_code == 400 and message in response.content.decode()
-    assert not Reaction.objects.exists()
+    assert not Thread.objects.exists() and not Message.objects.exists()
 
 
 def test_a_draft_is_a_404_for_the_parent(world, client_for):
@@ -116,27 +121,30 @@ def test_only_shared_summaries_reach_the_portal_and_not_without_parental_authori
     assert "Gedeelde samenvatting" in client_for("parent").get(reverse("portal:home")).content.decode()
 
 
+def _answers(**scores) -> dict:
+    return {name: str(score) for name, score in f.feedback_answers(**scores).items()}
+
+
 def test_feedback_once_a_month(world, client_for):
     client = client_for("parent")
-    data = {"relatie": "4", "competentie": "3", "autonomie": "5", "remark": "Fijn"}
+    data = {**_answers(competentie_child=3, autonomie_together=5), "remark": "Fijn"}
     assert client.post(reverse("portal:feedback"), data).status_code == 302
     again = client.post(reverse("portal:feedback"), data)
-    assert "U kunt het ons weer vertellen vanaf" in again.content.decode()
+    assert "kunt u het ons weer vertellen" in again.content.decode()
     assert PartnershipFeedback.objects.count() == 1
 
 
 @pytest.mark.parametrize("score", ["0", "6", "vijf", ""])
 def test_feedback_out_of_range_is_refused(world, client_for, score):
-    response = client_for("parent").post(
-        reverse("portal:feedback"), {"relatie": score, "competentie": "3", "autonomie": "3"}
-    )
+    response = client_for("parent").post(reverse("portal:feedback"), {**_answers(), "relatie": score})
     assert response.status_code == 200 and not PartnershipFeedback.objects.exists()
 
 
-def test_asking_for_a_conversation_becomes_a_follow_up_for_the_mentor(world, client_for):
+def test_asking_for_a_conversation_becomes_a_thread_waiting_for_the_mentor(world, client_for):
     client_for("parent").post(reverse("portal:ask"), {"child": world.child.pk, "text": "Over het slapen"})
-    follow_up = FollowUp.objects.get(requested_by=world.caregiver)
-    assert follow_up.owner == world.users["staff"] and follow_up.contact is None and follow_up.promised_to_parents
+    thread = Thread.objects.get(caregiver=world.caregiver, topic=Topic.CONVERSATION)
+    assert thread.state == State.WAITING and thread.child == world.child
+    assert thread_services.staff_to_tell(thread) == [world.users["staff"]]
     assert "Over het slapen" in client_for("staff").get(reverse("families:mine")).content.decode()
 
 
@@ -144,11 +152,13 @@ def test_asking_about_a_child_of_another_family_is_refused(world, client_for):
     other_child = world.other_family.children.first()
     response = client_for("parent").post(reverse("portal:ask"), {"child": other_child.pk, "text": "Hoi"})
     assert "Selecteer een geldige keuze" in response.content.decode()
-    assert not FollowUp.objects.filter(requested_by__isnull=False).exists()
+    assert not Thread.objects.exists()
 
 
 def _invite(world, client_for, caregiver):
-    client_for("staff").post(reverse("portal:invite", args=[world.family.pk, caregiver.pk]))
+    # The e-mail leaves once the invitation is committed; the test's transaction never commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client_for("staff").post(reverse("portal:invite", args=[world.family.pk, caregiver.pk]))
     return re.search(r"http://testserver(/portal/welcome/\S+/)", mail.outbox[-1].body).group(1)
 
 
@@ -186,6 +196,32 @@ def test_revoking_access_ends_the_parents_session(world, client_for):
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
 
 
+def test_the_invitation_mail_leaves_only_when_the_account_is_saved(world):
+    caregiver = f.CaregiverFactory(family=world.family, email="opa@example.nl")
+
+    def invite_then_fail():
+        with transaction.atomic():
+            portal_services.caregiver_invite(caregiver=caregiver, by=world.users["staff"], base_url="http://testserver")
+            raise RuntimeError("the request failed after the invitation")
+
+    with TestCase.captureOnCommitCallbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        invite_then_fail()
+    assert not callbacks and not mail.outbox
+
+
+def test_revoking_access_records_who_did_it_and_a_new_invitation_clears_it(world, client_for):
+    client_for("staff").post(reverse("portal:revoke", args=[world.family.pk, world.caregiver.pk]))
+    world.caregiver.refresh_from_db()
+    assert world.caregiver.access_revoked_by == world.users["staff"] and world.caregiver.access_revoked_at
+    page = client_for("coordinator").get(world.family.get_absolute_url()).content.decode()
+    assert f"toegang ingetrokken {timezone.localdate():%-d}" in page and world.users["staff"].first_name in page
+    world.caregiver.email = "eva@example.nl"
+    world.caregiver.save()
+    _invite(world, client_for, world.caregiver)
+    world.caregiver.refresh_from_db()
+    assert world.caregiver.access_revoked_at is None and world.caregiver.access_revoked_by is None
+
+
 def test_a_caregiver_without_e_mail_cannot_be_invited(world, client_for):
     caregiver = f.CaregiverFactory(family=world.family, email="")
     response = client_for("staff").post(reverse("portal:invite", args=[world.family.pk, caregiver.pk]), follow=True)
@@ -199,6 +235,12 @@ def test_the_print_view_has_the_agreement_and_a_place_to_sign(world, client_for)
     assert world.agreement.current.goal.replace("'", "&#x27;") in text and "print.css" in text
 
 
+def _react(world, agreement, text):
+    thread_services.thread_start(
+        caregiver=world.caregiver, by=world.users["parent"], topic=Topic.AGREEMENT, agreement=agreement, text=text
+    )
+
+
 def test_the_portal_pages_run_a_fixed_number_of_queries(world, client_for):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -210,13 +252,18 @@ def test_the_portal_pages_run_a_fixed_number_of_queries(world, client_for):
             assert client.get(url).status_code == 200
         return len(captured)
 
+    # One reaction to start with: without any thread about it the page skips loading messages (one query less).
+    _react(world, world.agreement, "De eerste")
     few = (count(reverse("portal:home")), count(_agreement_url(world)))
     for n in range(6):
         agreement = f.proposed_agreement(family=world.family, by=world.users["staff"], title=f"Afspraak {n}")
-        agreement_services.agreement_react(agreement=agreement, by=world.users["parent"], text="Goed")
+        _react(world, agreement, "Goed")
         f.ContactMomentFactory(
             family=world.family, author=world.users["staff"], visibility=Visibility.SHARED, shared_summary="Gedeeld"
         )
-    agreement_services.agreement_react(agreement=world.agreement, by=world.users["parent"], text="Nog een")
+    _react(world, world.agreement, "Nog een")
+    thread_services.thread_reply(
+        thread=world.agreement.threads.get(), by=world.users["staff"], text="Een antwoord van het team"
+    )
     many = (count(reverse("portal:home")), count(_agreement_url(world)))
     assert few == many

@@ -12,7 +12,7 @@ def test_parent_sees_their_child_and_the_mentor(world, client_for):
 
 def test_parent_never_sees_another_family(world, client_for):
     content = client_for("parent").get(reverse("portal:home")).content.decode()
-    assert "Daan" not in content
+    assert "Daantje-Twee" not in content
     assert world.other_family.name not in content
 
 

@@ -1,0 +1,144 @@
+"""Relationship health, computed in the database in one statement. The ORM builds the facts the signals of
+`health.rules` declare (annotations with subqueries); SQL on top of those facts, computed once in a CTE, gives
+each signal's level and the status: the worst level that is not acknowledged. Nothing loops over families in
+Python; `health.reasons.explain()` turns one family's facts into reasons in plain words."""
+
+from types import SimpleNamespace
+
+from django.db import connection
+from django.db.models import Count, JSONField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import JSONObject
+
+from contacts.models import ContactMoment
+from contacts.selectors import visible_q
+from health.models import Acknowledgement
+from health.rules import RULES, Context, context
+
+SIGNALS = [rule.key for rule in RULES]
+# Family's own columns in a health row; attach() leaves them alone on a Family object.
+OWN = ("id", "name", *dict.fromkeys(name for rule in RULES for name in rule.fields))
+
+
+def _facts(c: Context) -> dict:
+    return {name: expression for rule in RULES for name, expression in rule.facts(c).items()}
+
+
+def _contact_facts(c: Context) -> dict:
+    return {name: aggregate for rule in RULES for name, aggregate in rule.contact_facts(c).items()}
+
+
+def with_health_facts(families: QuerySet, c: Context, viewer=None) -> QuerySet:
+    """Rows of families with their own columns, the facts of every signal, `contact_facts` (every signal's
+    aggregates over the family's contacts, in one JSON object) and `ack_facts` (per signal, the highest level
+    acknowledged). With a `viewer`, only the contacts that person may see count: a colleague's confidential
+    contact must not show through a figure or a status (it does not exist for them)."""
+    facts = _facts(c)  # built once: each fact is a queryset, and building them is most of this function's time
+    # All contact facts in one pass over the family's contacts (one subquery, not one per fact).
+    contact_facts = (
+        ContactMoment.objects.filter(visible_q(viewer) if viewer is not None else Q(), family=OuterRef("pk"))
+        .order_by()
+        .values("family")
+        .annotate(facts=JSONObject(**_contact_facts(c)))
+        .values("facts")
+    )
+    since = c.time_ago("acknowledgement_days")
+    # A withdrawn acknowledgement is kept for the record but no longer counts.
+    acknowledged = Acknowledgement.objects.filter(family=OuterRef("pk"), created_at__gte=since, withdrawn_at=None)
+    # The highest level each signal was acknowledged at in the period, all signals in one subquery.
+    ack_facts = (
+        acknowledged.order_by()
+        .values("family")
+        .annotate(facts=JSONObject(**{signal: Max("level", filter=Q(signal=signal)) for signal in SIGNALS}))
+        .values("facts")
+    )
+    return families.annotate(
+        contact_facts=Subquery(contact_facts, output_field=JSONField()),
+        **facts,
+        ack_facts=Subquery(ack_facts, output_field=JSONField()),
+    ).values(*OWN, "contact_facts", *facts, "ack_facts")
+
+
+def _unpacked(c: Context) -> str:
+    """Columns from the two JSON objects (JSON holds text: cast back). A family without contacts has no row
+    in the subquery, so its counts are NULL: they are 0. The other contact facts are moments (Max)."""
+    columns = [
+        f"COALESCE((contact_facts->>'{name}')::int, 0) AS {name}"
+        if isinstance(aggregate, Count)
+        else f"(contact_facts->>'{name}')::timestamptz AS {name}"
+        for name, aggregate in _contact_facts(c).items()
+    ]
+    columns += [f"(ack_facts->>'{signal}')::int AS ack_{signal}" for signal in SIGNALS]
+    return ", ".join(columns)
+
+
+def health_sql(
+    families: QuerySet, *, today=None, viewer=None, signal="", status=None, limit=None, offset=0
+) -> tuple[str, list]:
+    """One statement: the facts of each family computed once (a CTE built by the ORM), the levels on top, then
+    the status, the counts per status and per signal over the families before the signal/status filter, and
+    the total after it; worst first."""
+    # The viewer's organisation's own thresholds (Set-up, Settings); without a viewer (the nightly snapshot of
+    # every organisation) the defaults.
+    c = context(today, organisation=viewer.organisation if viewer is not None else None)
+    facts_sql, facts_params = with_health_facts(families.order_by(), c, viewer).query.sql_with_params()
+    levels = ", ".join(f"{rule.level} AS level_{rule.key}" for rule in RULES)
+    levels_params = [param for rule in RULES for param in rule.params(c)]
+    seen = ", ".join(f"COALESCE(ack_{s} >= level_{s} AND level_{s} > 0, false) AS seen_{s}" for s in SIGNALS)
+    counted = ", ".join(f"CASE WHEN seen_{s} THEN 0 ELSE level_{s} END" for s in SIGNALS)
+    counts = ", ".join(
+        [f"count(*) FILTER (WHERE health = {level}) OVER () AS status_{level}" for level in (0, 1, 2)]
+        + [f"count(*) FILTER (WHERE level_{s} > 0 AND NOT seen_{s}) OVER () AS signal_{s}" for s in SIGNALS]
+    )
+    where, where_params = [], []
+    if signal in SIGNALS:
+        where.append(f"level_{signal} > 0 AND NOT seen_{signal}")
+    if status is not None and status != "":
+        where.append("health = %s")
+        where_params.append(int(status))
+    # Only SQL the ORM compiled and the rules' fixed SQL and names are formatted in; values are parameters.
+    # MATERIALIZED keeps PostgreSQL from inlining a CTE into every expression that reads its columns, which
+    # would evaluate the per-family subqueries and the level expressions many times over.
+    sql = (
+        f"WITH f AS MATERIALIZED ({facts_sql}), "  # noqa: S608
+        f"u AS (SELECT f.*, {_unpacked(c)} FROM f), "
+        f"l AS MATERIALIZED (SELECT u.*, {levels} FROM u), "
+        f"s AS MATERIALIZED (SELECT l.*, {seen} FROM l), "
+        f"h AS (SELECT s.*, GREATEST({counted}) AS health FROM s), "
+        f"c AS (SELECT h.*, {counts} FROM h) "
+        f"SELECT c.*, count(*) OVER () AS total FROM c"
+        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + " ORDER BY health DESC, name, id"
+    )
+    params = [*facts_params, *levels_params, *where_params]
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        params += [limit, offset]
+    return sql, params
+
+
+def health_rows(families: QuerySet, **options) -> list[dict]:
+    sql, params = health_sql(families, **options)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def attach(family, row: dict):
+    """Give a Family object the health columns of its row, for the templates and `explain()`."""
+    for key, value in row.items():
+        if key not in OWN:
+            setattr(family, key, value)
+    return family
+
+
+def families_with_health(families: QuerySet, *, today=None, viewer=None) -> list:
+    """A bounded set of families (a staff member's, one family) as objects with their health attached: the
+    objects come from `families` (with its prefetches), the health from one statement over the same set."""
+    rows = {row["id"]: row for row in health_rows(families, today=today, viewer=viewer)}
+    return [attach(family, rows[family.pk]) for family in families if family.pk in rows]
+
+
+def row_object(row: dict) -> SimpleNamespace:
+    """A health row as an object `explain()` can read (for the CSV export)."""
+    return SimpleNamespace(pk=row["id"], **row)
