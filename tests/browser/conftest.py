@@ -82,6 +82,17 @@ def login(page, username, password=DEMO_PASSWORD):
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
+def navigate(page, name, menu=None):
+    """Follow a link of the main navigation: unfold it where the phone's menu button shows, open the dropdown
+    `menu` ("Cijfers", "Inrichting", "Account") when the link sits in one."""
+    toggle = page.get_by_role("button", name="Menu tonen")
+    if toggle.is_visible():
+        toggle.click()
+    if menu:
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("button", name=menu).click()
+    page.get_by_role("link", name=name, exact=True).click()
+
+
 def logout(page):
     """Log out through the menus: the phone's menu button (when shown), then the account menu."""
     toggle = page.get_by_role("button", name="Menu tonen")

@@ -8,7 +8,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, login, screenshot
+from tests.browser.conftest import assert_accessible, login, navigate, screenshot
 
 
 class Interactions:
@@ -21,13 +21,6 @@ class Interactions:
     def click(self, locator):
         self.count += 1
         locator.click()
-
-
-def _menu(page, name):
-    toggle = page.get_by_role("button", name="Menu tonen")
-    if toggle.is_visible():
-        toggle.click()
-    page.get_by_role("link", name=name, exact=True).click()
 
 
 def test_staff_logs_a_chat_at_drop_off_from_the_home_page_in_three_interactions(demo, page_factory):
@@ -105,7 +98,7 @@ def test_staff_logs_a_home_visit_with_checklist_follow_up_and_referral(demo, pag
     assert_accessible(page)
     screenshot(page, "family-timeline-tablet")
 
-    _menu(page, "Mijn gezinnen")
+    navigate(page, "Mijn gezinnen")
     mine = page.locator("section", has=page.get_by_role("heading", name="Mijn acties"))
     expect(mine.get_by_text("Samen met moeder de voedselbank bellen", exact=True)).to_be_visible()
     mine.get_by_role("button", name=re.compile("^Gedaan.*voedselbank")).click()
@@ -120,7 +113,7 @@ def test_coordinator_rewords_a_checklist_item_and_old_contacts_keep_theirs(demo,
     old_prompt = tick.prompt
     page = page_factory("tablet")
     login(page, "coordinator")
-    _menu(page, "Succesfactoren")
+    navigate(page, "Succesfactoren", menu="Inrichting")
     assert_accessible(page)
     screenshot(page, "checklist-catalogue-tablet")
     page.get_by_role("link", name=re.compile(f"^Herformuleren.*{re.escape(old_prompt)}$")).click()
@@ -135,6 +128,6 @@ def test_coordinator_rewords_a_checklist_item_and_old_contacts_keep_theirs(demo,
     expect(ticks.get_by_text("Nieuwe woorden")).not_to_be_visible()
     assert_accessible(page)
 
-    _menu(page, "Gebruik checklist")
+    navigate(page, "Gebruik checklist", menu="Cijfers")
     assert_accessible(page)
     screenshot(page, "checklist-use-coordinator-tablet")
