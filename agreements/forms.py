@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements import pictograms
 from agreements.models import AgreementVersion, Outcome
 from contacts.choices import Kind
 from contacts.forms import ContactForm
@@ -19,6 +20,13 @@ def _text(label, help_text="", rows=2, required=False):
     )
 
 
+def _pictograms(label):
+    # Drawn as a grid of pictures with their words (agreements/_pictogram_field.html), not by crispy.
+    return forms.MultipleChoiceField(
+        label=label, choices=pictograms.CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class AgreementForm(CrispyFormMixin, forms.Form):
     """The parts of a clear agreement (Met Andere Ogen, 2022): the joint goal, where we agree and where not
     yet, who does what, how we work together, and when we look back."""
@@ -31,9 +39,22 @@ class AgreementForm(CrispyFormMixin, forms.Form):
     agreed_points = _text(_("Where we agree"))
     open_points = _text(_("Where we do not agree yet"), _("A difference of view may be there; write it down."))
     parents_do = _text(_("What the parents will do"))
+    parents_pictograms = _pictograms(_("In pictures: the parents do"))
     staff_do = _text(_("What we will do"))
+    staff_pictograms = _pictograms(_("In pictures: we do"))
     child_does = _text(_("What the child will do"))
+    child_pictograms = _pictograms(_("In pictures: the child does"))
     how_we_work = _text(_("How we work together"), _("How and when do we keep each other informed?"))
+    parent_brings = forms.CharField(
+        label=_("Who the parents bring along"),
+        max_length=AgreementVersion._meta.get_field("parent_brings").max_length,
+        required=False,
+        help_text=_(
+            "A client supporter, a buddy, an experience expert, a friend or an interpreter: the parents may always "
+            "bring someone. Type a name or choose one from the family's network."
+        ),
+        widget=forms.TextInput(attrs={"list": "network-names", "autocomplete": "off"}),
+    )
     child_voice = _text(_("What the child says or shows"), _("Where fitting: the child's own view."))
     evaluation_on = forms.DateField(label=_("We evaluate on"), widget=DateInput())
     one_akkoord_enough = forms.BooleanField(
@@ -47,9 +68,13 @@ class AgreementForm(CrispyFormMixin, forms.Form):
     # The version the user started from: a save based on an older one is refused (optimistic locking).
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    PICTOGRAM_FIELDS = pictograms.FIELDS
+
     def __init__(self, *args, family, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["child"].queryset = family.children.all()
+        # Offered beside the "who the parents bring" field; the names are the family's own network.
+        self.network_names = [f"{m.name} ({m.get_role_display()})" for m in family.network.all()]
 
     def clean_evaluation_on(self):
         evaluation_on = self.cleaned_data["evaluation_on"]
@@ -58,12 +83,14 @@ class AgreementForm(CrispyFormMixin, forms.Form):
         return evaluation_on
 
     def content(self) -> dict:
-        return {name: self.cleaned_data[name] for name in AgreementVersion.CONTENT_FIELDS}
+        names = (*AgreementVersion.CONTENT_FIELDS, *AgreementVersion.PICTOGRAM_FIELDS)
+        return {name: self.cleaned_data[name] for name in names}
 
     @classmethod
     def initial_for(cls, agreement) -> dict:
         version = agreement.current
-        initial = {name: getattr(version, name) for name in AgreementVersion.CONTENT_FIELDS}
+        names = (*AgreementVersion.CONTENT_FIELDS, *AgreementVersion.PICTOGRAM_FIELDS)
+        initial = {name: getattr(version, name) for name in names}
         return initial | {
             "title": agreement.title,
             "child": agreement.child_id,

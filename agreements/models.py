@@ -1,8 +1,11 @@
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from agreements import pictograms
 
 
 class Status(models.TextChoices):
@@ -92,7 +95,29 @@ class AgreementVersion(models.Model):
     staff_do = models.TextField(_("what we will do"), max_length=1000, blank=True)
     child_does = models.TextField(_("what the child will do"), max_length=1000, blank=True)
     how_we_work = models.TextField(_("how we work together"), max_length=1000, blank=True)
+    # Who the parents bring to the conversations about this agreement: a client supporter, a buddy, a friend, an
+    # interpreter (success factor 34). Free text, or a name from the family's network chosen in the form.
+    parent_brings = models.CharField(_("who the parents bring along"), max_length=200, blank=True)
     child_voice = models.TextField(_("what the child says or shows"), max_length=1000, blank=True)
+    # Pictograms for who does what (agreements/pictograms.py): part of the version, as immutable as its text.
+    parents_pictograms = ArrayField(
+        models.CharField(max_length=20, choices=pictograms.CHOICES),
+        verbose_name=_("pictograms: the parents do"),
+        default=list,
+        blank=True,
+    )
+    staff_pictograms = ArrayField(
+        models.CharField(max_length=20, choices=pictograms.CHOICES),
+        verbose_name=_("pictograms: we do"),
+        default=list,
+        blank=True,
+    )
+    child_pictograms = ArrayField(
+        models.CharField(max_length=20, choices=pictograms.CHOICES),
+        verbose_name=_("pictograms: the child does"),
+        default=list,
+        blank=True,
+    )
     evaluation_on = models.DateField(_("we evaluate on"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -106,9 +131,11 @@ class AgreementVersion(models.Model):
         "staff_do",
         "child_does",
         "how_we_work",
+        "parent_brings",
         "child_voice",
         "evaluation_on",
     )
+    PICTOGRAM_FIELDS = pictograms.FIELDS
 
     class Meta:
         verbose_name = _("agreement version")
@@ -126,6 +153,11 @@ class AgreementVersion(models.Model):
             for name in self.CONTENT_FIELDS
             if name != "evaluation_on" and getattr(self, name)
         ]
+
+    def pictogram_rows(self) -> list[tuple[str, list]]:
+        """Per side (the parents, the team, the child) the pictograms chosen, for the pages and the print view."""
+        rows = [(label, pictograms.pictograms(getattr(self, name))) for name, label in pictograms.SIDES]
+        return [(label, chosen) for label, chosen in rows if chosen]
 
 
 @pghistory.track()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements import pictograms
 from agreements.gezag import is_agreed, uses_portal_q
 from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation, Outcome, Status
 from contacts.choices import Kind
@@ -19,7 +20,14 @@ from partnership.locking import lock_if_current, save_if_current
 
 
 def _content(data: dict) -> dict:
-    return {name: data.get(name, "") for name in AgreementVersion.CONTENT_FIELDS}
+    content = {name: data.get(name, "") for name in AgreementVersion.CONTENT_FIELDS}
+    for name in AgreementVersion.PICTOGRAM_FIELDS:
+        chosen = list(data.get(name) or [])
+        if any(key not in pictograms.KEYS for key in chosen):
+            raise ValidationError({name: _("Choose pictograms from the list.")})
+        # In the set's order and each once: the version reads the same however the form sent them.
+        content[name] = [key for key in pictograms.KEYS if key in chosen]
+    return content
 
 
 def _check_content(content: dict) -> None:

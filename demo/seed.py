@@ -9,9 +9,12 @@ from django.utils import timezone
 from accounts.models import Role, User
 from demo import data
 from demo.agreements import seed_agreements
+from demo.childpages import seed_child_pages
 from demo.contacts import seed_contacts
 from demo.family_file import seed_family_file
 from demo.health import seed_health_history
+from demo.lifeevents import seed_life_events
+from demo.moments import seed_moments
 from families.models import Caregiver, Child, Family, Placement
 from organisations.models import CoordinatorAssignment, Group, Location, Organisation, StaffMembership
 from partnership.catalogue import catalogue_seed
@@ -114,6 +117,9 @@ def seed_demo(*, password: str, today: datetime.date | None = None) -> Organisat
     seed_family_file(created, mentors, today, random.Random(2026), genders=genders)
     seed_contacts(created, today, random.Random(2027), genders=genders)
     seed_agreements(created, today, random.Random(2028))
+    seed_child_pages(created)
+    seed_moments(created, today, random.Random(2030))
+    seed_life_events(created, today)
     seed_health_history(today, random.Random(2029))
     return organisation
 

@@ -17,6 +17,7 @@ from contacts.selectors import follow_ups_visible_to, with_last_contact, with_ne
 from families.models import Child, Family, Placement
 from health.computation import health_rows, row_object
 from health.reasons import worst_rows
+from lifeevents.selectors import active_life_events, with_life_event
 from threads.models import State
 from threads.selectors import with_waiting_threads
 
@@ -41,7 +42,8 @@ def _evaluation_due_by(today: datetime.date) -> datetime.date:
 
 def staff_home_cards(families: QuerySet[Family], user, *, today: datetime.date | None = None) -> list[Family]:
     """The staff home's families (`family_list_for(user)`), each with `days_since_contact` (None: no contact
-    yet) and its open actions: `open_follow_ups`, `messages_waiting` (parents' messages without an answer; their
+    yet), `has_life_event` (a marker only: the tablet at the door names no kind) and its open actions:
+    `open_follow_ups`, `messages_waiting` (parents' messages without an answer; their
     rows in `waiting_threads`, for threads.selectors.waiting_of), `evaluations_due` and their sum
     `open_actions`. A fixed number of queries whatever the number of families."""
     today = today or timezone.localdate()
@@ -50,7 +52,7 @@ def staff_home_cards(families: QuerySet[Family], user, *, today: datetime.date |
         family=OuterRef("pk"), status__in=EVALUATED, evaluation_on__lte=_evaluation_due_by(today)
     )
     families = list(
-        with_waiting_threads(with_last_contact(families, user), user).annotate(
+        with_life_event(with_waiting_threads(with_last_contact(families, user), user), today=today).annotate(
             open_follow_ups=_count(follow_ups), evaluations_due=_count(evaluations)
         )
     )
@@ -91,6 +93,8 @@ class Briefing:
     evaluations: Listed
     mentor_conversations: list[Child]
     gezag: list
+    # What is going on around the family now (lifeevents): the card names the kind, the words are folded.
+    life_events: list
 
 
 def _health(user, family: Family, today: datetime.date):
@@ -111,8 +115,8 @@ def _mentor_conversations(family: Family, today: datetime.date) -> list[Child]:
 def family_briefing(user, family: Family, *, follow_ups, threads, agreements, today=None) -> Briefing:
     """The briefing card of a family found in the user's scope (`family_detail_for`, with its caregivers). The
     open follow-ups, threads and agreements are the ones the family page loads anyway (from their apps'
-    selectors, for this user); the card picks from them, so it costs only the health and the mentor
-    conversations: two queries."""
+    selectors, for this user); the card picks from them, so it costs only the health, the mentor conversations
+    and the life events going on: three queries."""
     today = today or timezone.localdate()
     health = _health(user, family, today)
     reasons = worst_rows(health, today=today) if health is not None else []
@@ -135,4 +139,5 @@ def family_briefing(user, family: Family, *, follow_ups, threads, agreements, to
         evaluations=_listed(evaluations),
         mentor_conversations=_mentor_conversations(family, today),
         gezag=[caregiver for caregiver in family.caregivers.all() if caregiver.has_parental_authority],
+        life_events=active_life_events(family, today=today),
     )

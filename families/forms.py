@@ -183,6 +183,12 @@ class NetworkMemberForm(CrispyFormMixin, forms.ModelForm):
         fields = ["name", "role", "contact", "notes"]
 
 
+PHOTO_CONSENT_HELP = _(
+    "Photos in the parent app: only with this consent can a positive moment carry a photo. When it is withdrawn "
+    "(or recorded as not given), the photos already shared are deleted; the texts of the moments stay."
+)
+
+
 class ConsentForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Consent
@@ -192,6 +198,7 @@ class ConsentForm(CrispyFormMixin, forms.ModelForm):
     def __init__(self, *args, family, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["given_by"].queryset = family.caregivers.all()
+        self.fields["topic"].help_text = PHOTO_CONSENT_HELP
 
     def clean_recorded_on(self):
         recorded = self.cleaned_data["recorded_on"]

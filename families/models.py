@@ -263,6 +263,10 @@ class NetworkMember(models.Model):
         SCHOOL = "school", _("School or teacher")
         THERAPIST = "therapist", _("Therapist (speech, physio, ...)")
         OTHER_PROFESSIONAL = "professional", _("Other professional")
+        # Support around the parent (success factor 34): people at the parent's side, not the organisation's.
+        CLIENT_SUPPORTER = "client_supporter", _("Client supporter (cliëntondersteuner)")
+        BUDDY = "buddy", _("Buddy")
+        EXPERIENCE_EXPERT = "experience_expert", _("Experience expert (ervaringsdeskundige)")
 
     PROFESSIONAL_ROLES = {Role.WIJKTEAM, Role.JGZ, Role.GP, Role.SCHOOL, Role.THERAPIST, Role.OTHER_PROFESSIONAL}
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
+from moments.services import photos_follow_consent
 from partnership.locking import save_if_current
 
 
@@ -113,7 +114,10 @@ def network_member_remove(*, member: NetworkMember) -> None:
 def consent_record(*, family: Family, by, given_by: Caregiver | None = None, **fields) -> Consent:
     if given_by is not None and given_by.family_id != family.pk:
         raise ValidationError({"given_by": _("Choose a caregiver of this family.")})
-    return _save(Consent(family=family, recorded_by=by), {"given_by": given_by, **fields})
+    consent = _save(Consent(family=family, recorded_by=by), {"given_by": given_by, **fields})
+    if consent.topic == Consent.Topic.PHOTOS_INTERNAL:
+        photos_follow_consent(family=family)
+    return consent
 
 
 @transaction.atomic
@@ -122,4 +126,7 @@ def consent_withdraw(*, consent: Consent) -> Consent:
     if consent.withdrawn_on is None:
         consent.withdrawn_on = max(timezone.localdate(), consent.recorded_on)
         consent.save(update_fields=["withdrawn_on"])
+    # Photos shared with positive moments go when the consent for them ends; the moments' texts stay.
+    if consent.topic == Consent.Topic.PHOTOS_INTERNAL:
+        photos_follow_consent(family=consent.family)
     return consent

@@ -10,6 +10,7 @@ from accounts.permissions import lead_required, leads, staff_required
 from agreements.selectors import family_agreements
 from audit.models import Read
 from audit.services import access_record
+from childpages.selectors import family_children_pages
 from contacts.selectors import (
     coverage_for,
     family_open_follow_ups,
@@ -57,6 +58,7 @@ def mine(request):
             "follow_ups": my_open_follow_ups(request.user),
             "mentor_due": mentor_conversations_due(request.user, today=today),
             "quiet_days": quiet_days_for(request.user),
+            "my_groups": groups_visible_to(request.user).order_by("location__name", "name"),
             **counted,
         },
     )
@@ -105,6 +107,7 @@ def detail(request, pk):
             "coverage": coverage_for(request.user, family=family),
             "agreements": agreements,
             "threads": threads,
+            "child_pages": family_children_pages(family),
         },
     )
 

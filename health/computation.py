@@ -6,12 +6,12 @@ Python; `health.reasons.explain()` turns one family's facts into reasons in plai
 from types import SimpleNamespace
 
 from django.db import connection
-from django.db.models import Count, JSONField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, IntegerField, JSONField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import JSONObject
 
 from contacts.models import ContactMoment
 from contacts.selectors import visible_q
-from health.models import Acknowledgement
+from health.models import Acknowledgement, Kind, Level, holding_q
 from health.rules import RULES, Context, context
 
 SIGNALS = [rule.key for rule in RULES]
@@ -30,8 +30,9 @@ def _contact_facts(c: Context) -> dict:
 def with_health_facts(families: QuerySet, c: Context, viewer=None) -> QuerySet:
     """Rows of families with their own columns, the facts of every signal, `contact_facts` (every signal's
     aggregates over the family's contacts, in one JSON object) and `ack_facts` (per signal, the highest level
-    acknowledged). With a `viewer`, only the contacts that person may see count: a colleague's confidential
-    contact must not show through a figure or a status (it does not exist for them)."""
+    it holds at, and `time_<signal>`: the last look-again day of time given). With a `viewer`, only the
+    contacts that person may see count: a colleague's confidential contact must not show through a figure or
+    a status (it does not exist for them)."""
     facts = _facts(c)  # built once: each fact is a queryset, and building them is most of this function's time
     # All contact facts in one pass over the family's contacts (one subquery, not one per fact).
     contact_facts = (
@@ -41,14 +42,26 @@ def with_health_facts(families: QuerySet, c: Context, viewer=None) -> QuerySet:
         .annotate(facts=JSONObject(**_contact_facts(c)))
         .values("facts")
     )
-    since = c.time_ago("acknowledgement_days")
-    # A withdrawn acknowledgement is kept for the record but no longer counts.
-    acknowledged = Acknowledgement.objects.filter(family=OuterRef("pk"), created_at__gte=since, withdrawn_at=None)
-    # The highest level each signal was acknowledged at in the period, all signals in one subquery.
+    acknowledged = Acknowledgement.objects.filter(
+        holding_q(today=c.today, seen_since=c.time_ago("acknowledgement_days")), family=OuterRef("pk")
+    )
+    # Time given holds at any level: it counts as given at the highest.
+    held_at = Case(
+        When(kind=Kind.TIME, then=Value(int(Level.ACTION_NEEDED))), default=F("level"), output_field=IntegerField()
+    )
+    # The highest level each signal is held at, and until when time was given, all signals in one subquery.
     ack_facts = (
         acknowledged.order_by()
         .values("family")
-        .annotate(facts=JSONObject(**{signal: Max("level", filter=Q(signal=signal)) for signal in SIGNALS}))
+        .annotate(
+            facts=JSONObject(
+                **{signal: Max(held_at, filter=Q(signal=signal)) for signal in SIGNALS},
+                **{
+                    f"time_{signal}": Max("look_again_on", filter=Q(signal=signal, kind=Kind.TIME))
+                    for signal in SIGNALS
+                },
+            )
+        )
         .values("facts")
     )
     return families.annotate(
@@ -68,6 +81,7 @@ def _unpacked(c: Context) -> str:
         for name, aggregate in _contact_facts(c).items()
     ]
     columns += [f"(ack_facts->>'{signal}')::int AS ack_{signal}" for signal in SIGNALS]
+    columns += [f"(ack_facts->>'time_{signal}')::date AS time_{signal}" for signal in SIGNALS]
     return ", ".join(columns)
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from health.models import Level, Signal
-from partnership.forms import CrispyFormMixin
+from partnership.forms import CrispyFormMixin, DateInput
 
 
 class DashboardFilterForm(forms.Form):
@@ -40,3 +40,15 @@ class AcknowledgeForm(CrispyFormMixin, forms.Form):
         max_length=500,
         widget=forms.TextInput(attrs={"placeholder": _("e.g. discussed in the team; mentor calls next week")}),
     )
+
+
+class GiveTimeForm(CrispyFormMixin, forms.Form):
+    """Trust takes time: hold a signal on purpose, with the reason and a day to look again."""
+
+    signal = forms.ChoiceField(choices=Signal.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Why we give this time"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. the mother needs time after a bad experience")}),
+    )
+    look_again_on = forms.DateField(label=_("Look again on"), widget=DateInput())

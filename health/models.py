@@ -1,6 +1,9 @@
+import datetime
+
 import pghistory
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from health.rules import RULES
@@ -20,15 +23,39 @@ Signal = models.TextChoices(
 )
 
 
+class Kind(models.TextChoices):
+    # A coordinator saw the signal: it holds for the level it was given at, for `acknowledgement_days`.
+    SEEN = "seen", _("Marked as seen")
+    # Trust takes time (success factor 6): the family's staff hold a signal on purpose, whatever its level,
+    # until the day they look again.
+    TIME = "time", _("Given time, by choice")
+
+
+# How far ahead a look-again date may be: time given is a choice to look again, not a way to silence a signal.
+LOOK_AGAIN_MAX_DAYS = 183
+
+
+def holding_q(*, today: datetime.date, seen_since: datetime.datetime) -> Q:
+    """The one rule of whether an acknowledgement still holds (the health statement and the services read it):
+    not undone, and a "seen" one given since `seen_since`, or time given whose look-again day has not come.
+    On the look-again day itself the signal counts again."""
+    return Q(withdrawn_at=None) & (
+        Q(kind=Kind.SEEN, created_at__gte=seen_since) | Q(kind=Kind.TIME, look_again_on__gt=today)
+    )
+
+
 @pghistory.track()
 class Acknowledgement(models.Model):
-    """A coordinator has seen a signal and noted why no action is needed now. It holds for the level it was
-    given at: when the signal gets worse, or after a while, the signal counts again."""
+    """A signal answered without the action it suggests: marked as seen by a coordinator (it holds for the level
+    it was given at: when the signal gets worse, or after a while, it counts again), or given time by the
+    family's staff, with the reason and a day to look again (it holds at any level until that day)."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="acknowledgements")
     signal = models.CharField(_("signal"), max_length=20, choices=Signal.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.SEEN)
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     note = models.CharField(_("note"), max_length=500)
+    look_again_on = models.DateField(_("look again on"), null=True, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     # Undone by a coordinator: kept, so the family page can show who marked it, who undid it and when.
@@ -46,7 +73,16 @@ class Acknowledgement(models.Model):
         verbose_name = _("acknowledged signal")
         verbose_name_plural = _("acknowledged signals")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["family", "signal", "-created_at"])]
+        indexes = [
+            models.Index(fields=["family", "signal", "-created_at"]),
+            models.Index(fields=["kind", "look_again_on"], name="health_ack_kind_look_again"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="seen", look_again_on__isnull=True) | Q(kind="time", look_again_on__isnull=False),
+                name="time_given_has_look_again_day",
+            )
+        ]
 
     def __str__(self):
         return f"{self.family} {self.signal}"

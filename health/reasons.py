@@ -17,10 +17,19 @@ class Row:
     reason: str
     action: str = ""
     url: str = ""
+    # Held because time was given by choice: the day the signal counts again (None: not given time).
+    time_until: datetime.date | None = None
 
     @property
     def level_label(self) -> str:
         return Level(self.level).label
+
+
+def _time_until(family, signal: str) -> datetime.date | None:
+    """Only while the signal is held: a good signal with time given shows as good."""
+    if not getattr(family, f"seen_{signal}"):
+        return None
+    return getattr(family, f"time_{signal}", None)
 
 
 def explain(family, *, today: datetime.date | None = None) -> list[Row]:
@@ -32,6 +41,7 @@ def explain(family, *, today: datetime.date | None = None) -> list[Row]:
             getattr(family, f"level_{rule.key}"),
             getattr(family, f"seen_{rule.key}"),
             *rule.explain(family, c),
+            time_until=_time_until(family, rule.key),
         )
         for rule in RULES
     ]

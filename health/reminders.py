@@ -5,7 +5,8 @@ uses first names only."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,7 +14,9 @@ from django.utils.translation import gettext as _
 from agreements.models import Status
 from agreements.selectors import agreements_visible_to
 from contacts.selectors import mentor_conversations_due, my_open_follow_ups, with_last_contact
-from families.selectors import family_list_for
+from families.selectors import families_visible_to, family_list_for
+from health.models import Acknowledgement, Kind
+from health.rules import limits
 from organisations.selectors import quiet_days_for
 
 
@@ -80,6 +83,7 @@ def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]
                     child.due_on,
                 )
             )
+    items += _look_again(user, today)
     quiet = timezone.now() - datetime.timedelta(days=quiet_days_for(user))
     families = with_last_contact(family_list_for(user), user).filter(
         Q(last_contact_at__lt=quiet) | Q(last_contact_at__isnull=True)
@@ -94,6 +98,48 @@ def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]
                 % {"names": names, "family": family.name},
                 _("No contact for a while (%(names)s)") % {"names": names},
                 family.get_absolute_url(),
+            )
+        )
+    return items
+
+
+def _look_again(user, today: datetime.date) -> list[Reminder]:
+    """Time the user gave a signal whose look-again day has come: from that day the signal counts again, and
+    the one who chose to give time is asked to look. It stays until someone marks the signal again (seen or
+    time given) or for the period a "seen" holds; one query."""
+    since = today - datetime.timedelta(days=limits()["acknowledgement_days"])
+    later = Acknowledgement.objects.filter(
+        family=OuterRef("family"), signal=OuterRef("signal"), created_at__gt=OuterRef("created_at"), withdrawn_at=None
+    )
+    due = (
+        Acknowledgement.objects.filter(
+            kind=Kind.TIME,
+            by=user,
+            withdrawn_at=None,
+            look_again_on__lte=today,
+            look_again_on__gt=since,
+            family__in=families_visible_to(user).filter(archived_on__isnull=True).values("pk"),
+        )
+        .exclude(Exists(later))
+        .select_related("family")
+        .prefetch_related("family__children")
+        .order_by("look_again_on", "pk")
+    )
+    items = []
+    for acknowledgement in due:
+        names = _first_names(acknowledgement.family.children.all())
+        items.append(
+            Reminder(
+                "look_again",
+                _("Look again: you gave “%(signal)s” time for %(family)s until %(date)s")
+                % {
+                    "signal": acknowledgement.get_signal_display(),
+                    "family": acknowledgement.family.name,
+                    "date": date_format(acknowledgement.look_again_on, "j F"),
+                },
+                _("A signal you gave time counts again (%(names)s)") % {"names": names},
+                reverse("health:family", args=[acknowledgement.family_id]),
+                acknowledgement.look_again_on,
             )
         )
     return items

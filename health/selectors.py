@@ -14,7 +14,7 @@ from accounts.models import Role
 from families.models import Family, Placement
 from families.selectors import families_listed_for, families_visible_to, family_list_for
 from health.computation import SIGNALS, attach, health_rows
-from health.models import Acknowledgement, Level, Signal, Snapshot
+from health.models import Acknowledgement, Kind, Level, Signal, Snapshot
 from health.rules import limits
 from organisations.selectors import groups_visible_to
 from portal.models import PartnershipFeedback
@@ -161,12 +161,13 @@ def family_feedback(family, *, days: int, now: datetime.datetime | None = None) 
     )
 
 
-def acknowledgement_for(user, pk: int, ack_pk: int) -> Acknowledgement:
-    """One acknowledgement of a family in the user's scope, or 404."""
+def acknowledgement_for(user, pk: int, ack_pk: int, *, kind: str | None = None) -> Acknowledgement:
+    """One acknowledgement (of `kind`, when given) of a family in the user's scope, or 404."""
     _check(user)
-    return get_object_or_404(
-        Acknowledgement.objects.filter(family__in=families_visible_to(user).values("pk")), family_id=pk, pk=ack_pk
-    )
+    acknowledgements = Acknowledgement.objects.filter(family__in=families_visible_to(user).values("pk"))
+    if kind is not None:
+        acknowledgements = acknowledgements.filter(kind=kind)
+    return get_object_or_404(acknowledgements, family_id=pk, pk=ack_pk)
 
 
 @dataclass
@@ -176,8 +177,12 @@ class AcknowledgementRow:
 
     acknowledgement: Acknowledgement
     label: str
-    until: datetime.datetime
+    until: datetime.datetime | datetime.date  # time given: the look-again day, when it counts again
     state: str  # "counts", "worse" (the signal got worse), "good" (good now), "expired" or "withdrawn"
+
+    @property
+    def time_given(self) -> bool:
+        return self.acknowledgement.kind == Kind.TIME
 
     @property
     def counts(self) -> bool:
@@ -190,25 +195,29 @@ class AcknowledgementRow:
 
 
 def family_acknowledgements(family, *, days: int = 90, now: datetime.datetime | None = None) -> list:
-    """The family's acknowledgements of the last `days`, newest first, for a family found with its health
-    attached (family_health_for): one query, whatever their number."""
+    """The family's acknowledgements of the last `days` and the time given that still holds, newest first, for
+    a family found with its health attached (family_health_for): one query, whatever their number. Whether one
+    holds is the health statement's (health.models.holding_q); this only says why, in words."""
     now = now or timezone.now()
+    today = timezone.localdate(now)
     period = datetime.timedelta(days=limits()["acknowledgement_days"])
     labels = dict(Signal.choices)
     rows = []
     acknowledgements = (
-        Acknowledgement.objects.filter(family=family, created_at__gte=now - datetime.timedelta(days=days))
+        Acknowledgement.objects.filter(family=family)
+        .filter(Q(created_at__gte=now - datetime.timedelta(days=days)) | Q(kind=Kind.TIME, look_again_on__gt=today))
         .select_related("by", "withdrawn_by")
         .order_by("-created_at", "-pk")
     )
     for acknowledgement in acknowledgements:
         level = getattr(family, f"level_{acknowledgement.signal}", 0)
-        until = acknowledgement.created_at + period
+        time_given = acknowledgement.kind == Kind.TIME
+        until = acknowledgement.look_again_on if time_given else acknowledgement.created_at + period
         if acknowledgement.withdrawn_at:
             state = "withdrawn"
-        elif until < now:
+        elif (until <= today) if time_given else (until < now):
             state = "expired"
-        elif level > acknowledgement.level:
+        elif level > acknowledgement.level and not time_given:
             state = "worse"
         elif not level:
             state = "good"

@@ -2,6 +2,7 @@
 with reasons, actions and history, acknowledging a signal, and each staff member's reminders."""
 
 import csv
+import datetime
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -17,8 +18,8 @@ from health import services
 from health.chart import legend as chart_legend
 from health.chart import status_chart
 from health.computation import row_object
-from health.forms import AcknowledgeForm, DashboardFilterForm
-from health.models import Level, Signal
+from health.forms import AcknowledgeForm, DashboardFilterForm, GiveTimeForm
+from health.models import LOOK_AGAIN_MAX_DAYS, Kind, Level, Signal
 from health.reasons import explain, worst_rows
 from health.reminders import reminders_for
 from health.rules import limits
@@ -32,9 +33,12 @@ from health.selectors import (
     family_health_for,
     status_history,
 )
+from health.time_given import time_given_report
 from organisations.selectors import groups_visible_to, locations_visible_to, mentors_for
 from partnership.service_errors import errors_as_messages
 from partnership.spreadsheet import safe_cell
+from reports.forms import ReportFilterForm
+from reports.selectors import default_period, report_locations, report_scope
 
 PER_PAGE = 25
 
@@ -85,6 +89,12 @@ def dashboard(request):
     )
 
 
+def _held(row) -> str:
+    if row.time_until:
+        return " (" + _("given time until %(date)s") % {"date": row.time_until.isoformat()} + ")"
+    return " (" + _("seen") + ")" if row.seen else ""
+
+
 @lead_required
 def export(request):
     rows = dashboard_rows(request.user, **_filters(request)[1])
@@ -97,7 +107,7 @@ def export(request):
     for row in rows:
         family = row_object(row)
         signals = explain(family, today=today)
-        levels = [f"{Level(s.level).label}{' (' + _('seen') + ')' if s.seen else ''}" for s in signals]
+        levels = [f"{Level(s.level).label}{_held(s)}" for s in signals]
         reasons = " | ".join(s.reason for s in signals if s.level)
         writer.writerow([safe_cell(value) for value in (family.name, Level(family.health).label, *levels, reasons)])
     return response
@@ -108,23 +118,82 @@ def family(request, pk):
     family = family_health_for(request.user, pk)
     access_record(user=request.user, family=family, what=Read.HEALTH)
     today = timezone.localdate()
+    acknowledgements = family_acknowledgements(family)
+    # The time given that holds now, per signal: its reason, who gave it and until when, shown on the signal.
+    time_given = {row.acknowledgement.signal: row for row in acknowledgements if row.time_given and row.open}
+    # Worst first, as on the dashboard; the good ones follow in their usual order.
+    rows = sorted(explain(family, today=today), key=lambda row: (-row.level, row.seen))
+    for row in rows:
+        row.held = time_given.get(row.signal)
     return render(
         request,
         "health/family.html",
         {
             "family": family,
-            # Worst first, as on the dashboard; the good ones follow in their usual order.
-            "rows": sorted(explain(family, today=today), key=lambda row: (-row.level, row.seen)),
+            "rows": rows,
             "chart": status_chart(status_history(family, today=today), today=today, live_level=family.health),
             "chart_legend": chart_legend(),
             "feedback": family_feedback(family, days=limits()["feedback_days"]),
             "low_score": limits()["feedback_low_score"],
-            "acknowledgements": family_acknowledgements(family),
+            "acknowledgements": acknowledgements,
             "ack_days": limits()["acknowledgement_days"],
             "status_label": Level(family.health).label,
             "can_acknowledge": leads(request.user),
+            "look_again_min": today + datetime.timedelta(days=1),
+            "look_again_max": today + datetime.timedelta(days=LOOK_AGAIN_MAX_DAYS),
         },
     )
+
+
+@staff_required
+@require_POST
+def give_time(request, pk):
+    family = family_health_for(request.user, pk)
+    form = GiveTimeForm(request.POST)
+    if form.is_valid():
+        signal = form.cleaned_data["signal"]
+        with errors_as_messages(request):
+            services.signal_give_time(
+                family=family,
+                signal=signal,
+                level=getattr(family, f"level_{signal}"),
+                reason=form.cleaned_data["reason"],
+                look_again_on=form.cleaned_data["look_again_on"],
+                by=request.user,
+            )
+            messages.success(request, _("Time given, by choice. The signal counts again on the day you chose."))
+    else:
+        messages.error(request, _("Write why you give this time and choose a day to look again."))
+    return redirect("health:family", pk=family.pk)
+
+
+@staff_required
+@require_POST
+def time_end(request, pk, ack_pk):
+    """The family's staff end time given early; marked as seen is the coordinators' to undo."""
+    acknowledgement = acknowledgement_for(request.user, pk, ack_pk, kind=Kind.TIME)
+    with errors_as_messages(request):
+        services.acknowledgement_withdraw(acknowledgement=acknowledgement, by=request.user)
+        messages.success(request, _("Time given is ended: the signal counts again."))
+    return redirect("health:family", pk=pk)
+
+
+@lead_required
+@require_GET
+def time_given(request):
+    """How often and why signals are given time, per location: for the coordinators who lead the teams."""
+    period = default_period()
+    form = ReportFilterForm(
+        request.GET or None,
+        locations=report_locations(request.user),
+        period=period,
+        initial={"first": period[0], "last": period[1]},
+    )
+    first, last, location = *period, None
+    if form.is_bound and form.is_valid():
+        first, last, location = form.cleaned_data["first"], form.cleaned_data["last"], form.cleaned_data["location"]
+    scope = report_scope(request.user, first=first, last=last, location=location)
+    return render(request, "health/time_given.html", {"form": form, "scope": scope, "rows": time_given_report(scope)})
 
 
 @lead_required

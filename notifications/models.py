@@ -18,6 +18,8 @@ class Kind(models.TextChoices):
     AGREEMENT_PROPOSED = "agreement_proposed", _("an agreement to read")
     REPLY = "reply", _("an answer to your message")
     SHARED_SUMMARY = "shared_summary", _("a new summary of a conversation")
+    POSITIVE_MOMENT = "positive_moment", _("a positive moment about your child")
+    CHILD_PAGE_SUGGESTION = "child_page_suggestion", _("a suggestion for the page about your child")
     # For staff.
     PARENT_MESSAGE = "parent_message", _("a message from a parent")
 

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "imports",
     "safeguarding",
     "reflection",
+    "moments",
+    "childpages",
+    "lifeevents",
     "demo",
 ]
 

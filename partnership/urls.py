@@ -32,5 +32,8 @@ urlpatterns = [
     path("organisation/import/", include("imports.urls")),
     path("", include("safeguarding.urls")),
     path("", include("reflection.urls")),
+    path("", include("moments.urls")),
+    path("", include("childpages.urls")),
+    path("", include("lifeevents.urls")),
     path("admin/", admin.site.urls),
 ]

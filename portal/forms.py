@@ -61,6 +61,15 @@ class ConversationRequestForm(CrispyFormMixin, forms.Form):
         required=False,
     )
     interpreter_wanted = forms.BooleanField(label=_("I would like an interpreter"), required=False)
+    brings = forms.CharField(
+        label=_("Would you like to bring someone?"),
+        max_length=Thread._meta.get_field("brings").max_length,
+        required=False,
+        help_text=_(
+            "You may always bring someone to a conversation: a supporter (for example a client supporter or a "
+            "buddy), a friend or family member, or an interpreter. Write who, if you like."
+        ),
+    )
 
     def __init__(self, *args, family, **kwargs):
         super().__init__(*args, **kwargs)

@@ -76,3 +76,19 @@ def suggested_language(caregiver) -> str:
         return caregiver.preferred_language
     home = next((code for code in caregiver.family.home_languages if is_parent_language(code)), None)
     return home or caregiver.portal_language
+
+
+def coordinators_for(family) -> list[User]:
+    """The coordinators of the locations where the family's children are placed today, by name: who parents can
+    ask besides the mentor."""
+    placed = Placement.objects.filter(Placement.active_q(), child__family=family)
+    return list(
+        User.objects.filter(
+            is_active=True,
+            role=Role.COORDINATOR,
+            assignments__location__groups__placements__in=placed,
+        )
+        .distinct()
+        .only("first_name", "last_name")
+        .order_by("first_name", "last_name")
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("how-it-goes/", views.feedback, name="feedback"),
     path("ask-for-a-conversation/", views.ask, name="ask"),
     path("language/", views.language, name="language"),
+    path("how-it-works-here/", views.how_it_works, name="how_it_works"),
     path("welcome/<uidb64>/<token>/", access_views.welcome, name="welcome"),
     path("access/<int:pk>/<int:caregiver_pk>/invite/", access_views.invite, name="invite"),
     path("access/<int:pk>/<int:caregiver_pk>/revoke/", access_views.revoke, name="revoke"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import parent_required
 from agreements import gezag
@@ -13,11 +13,19 @@ from agreements import services as agreement_services
 from agreements.diff import staff_base, text_changed, version_changes
 from agreements.models import Status
 from agreements.selectors import portal_agreement_for, portal_agreements, portal_akkoord_caregivers
+from childpages.selectors import portal_pending_counts
+from moments.selectors import PORTAL_HOME_MOMENTS, moments_visible_to
 from partnership.languages import use_language
 from partnership.service_errors import errors_as_messages, errors_on
 from portal import services
 from portal.forms import SCALE, ConversationRequestForm, FeedbackForm, LanguageForm
-from portal.selectors import children_with_mentor, portal_caregiver_for, portal_family_for, shared_summaries_for
+from portal.selectors import (
+    children_with_mentor,
+    coordinators_for,
+    portal_caregiver_for,
+    portal_family_for,
+    shared_summaries_for,
+)
 from threads import services as thread_services
 from threads.forms import MessageForm
 from threads.models import Topic
@@ -37,6 +45,13 @@ def _my_confirmed_version(agreement, caregiver):
         if any(c.caregiver_id == caregiver.pk for c in version.confirmations.all()):
             return version
     return None
+
+
+def _with_waiting_suggestions(children, user):
+    waiting = portal_pending_counts(user)
+    for child in children:
+        child.page_suggestions_waiting = waiting.get(child.pk, 0)
+    return children
 
 
 @parent_required
@@ -60,11 +75,12 @@ def home(request):
         {
             "family": family,
             "caregiver": caregiver,
-            "children": children_with_mentor(family),
+            "children": _with_waiting_suggestions(children_with_mentor(family), request.user),
             "agreements": agreements,
             "summaries": shared_summaries_for(request.user, caregiver)[:10],
             "feedback_again": services.feedback_allowed_from(caregiver),
             "threads": portal_threads(request.user)[:5],
+            "moments": moments_visible_to(request.user)[:PORTAL_HOME_MOMENTS],
         },
     )
 
@@ -170,8 +186,28 @@ def ask(request):
         with errors_on(form):
             thread_services.conversation_request(caregiver=caregiver, by=request.user, **form.cleaned_data)
             messages.success(request, _("Your request has been sent. The mentor will contact you."))
+            messages.info(
+                request, _("You may always bring someone to the conversation: a supporter, a friend or an interpreter.")
+            )
             return redirect("portal:home")
     return render(request, "portal/ask.html", {"form": form})
+
+
+@parent_required
+@require_GET
+def how_it_works(request):
+    """How the partnership works here, for parents who do not know the Dutch system: the mentor (by name), the
+    agreements and the akkoord, what is written down and who reads it, who to ask."""
+    caregiver = _caregiver(request)
+    return render(
+        request,
+        "portal/how_it_works.html",
+        {
+            "caregiver": caregiver,
+            "children": children_with_mentor(caregiver.family),
+            "coordinators": coordinators_for(caregiver.family),
+        },
+    )
 
 
 @parent_required

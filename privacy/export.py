@@ -2,6 +2,7 @@
 once and given both as JSON (machine-readable) and as a readable page. Field by field from the model, so that
 a field added later is exported without a change here."""
 
+import base64
 import datetime
 import json
 from dataclasses import dataclass, field
@@ -129,6 +130,10 @@ def _item(obj, model_field) -> Item | None:
             return Item(name, label, person(related), person(related))
         return Item(model_field.attname, label, getattr(obj, model_field.attname), str(related) if related else None)
     value = getattr(obj, model_field.attname)
+    if isinstance(value, bytes | memoryview):
+        # A photo of a positive moment: whole in the JSON (base64), its size on the readable page.
+        data = bytes(value)
+        return Item(name, label, base64.b64encode(data).decode("ascii"), f"{len(data) // 1024 + 1} kB")
     display = value
     if model_field.choices:
         display = getattr(obj, f"get_{name}_display")()

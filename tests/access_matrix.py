@@ -101,6 +101,48 @@ def acknowledgement(file):
     return {"pk": file.family.pk, "ack_pk": acknowledgement_of(file).pk}
 
 
+def time_given_of(file):
+    """A signal of `file`'s family given time by its mentor, made once for it, on first use."""
+    if getattr(file, "matrix_time_given", None) is None:
+        from health.models import Acknowledgement, Kind
+
+        file.matrix_time_given = Acknowledgement.objects.create(
+            family=file.family,
+            signal="contact",
+            kind=Kind.TIME,
+            level=1,
+            note="Vertrouwen kost tijd.",
+            look_again_on=timezone.localdate() + datetime.timedelta(days=30),
+            by=file.child.mentor,
+        )
+    return file.matrix_time_given
+
+
+def time_given(file):
+    return {"pk": file.family.pk, "ack_pk": time_given_of(file).pk}
+
+
+def life_event_of(file):
+    """A life event of `file`'s family, noted by its mentor, made once for it, on first use."""
+    if getattr(file, "matrix_life_event", None) is None:
+        from lifeevents.models import LifeEvent
+
+        file.matrix_life_event = LifeEvent.objects.create(
+            family=file.family,
+            kind="move",
+            description="Verhuisd.",
+            happened_on=timezone.localdate(),
+            ends_on=timezone.localdate() + datetime.timedelta(days=90),
+            parents_know=True,
+            noted_by=file.child.mentor,
+        )
+    return file.matrix_life_event
+
+
+def life_event(file):
+    return {"pk": file.family.pk, "event_pk": life_event_of(file).pk}
+
+
 def _organisation_of(file):
     """The organisation of the world, or of a FamilyFile's family."""
     return getattr(file, "organisation", None) or file.family.organisation
@@ -163,6 +205,28 @@ def reflection_of(file):
 
 def reflection(file):
     return {"reflection_pk": reflection_of(file).pk}
+
+
+def moment_of(file):
+    """A positive moment with a photo about `file`'s child, made once for it, on first use."""
+    if getattr(file, "matrix_moment", None) is None:
+        from moments.models import Moment, MomentPhoto
+
+        moment = Moment.objects.create(family=file.family, child=file.child, author=file.child.mentor, text="Fijn.")
+        MomentPhoto.objects.create(moment=moment, data=b"\xff\xd8\xff\xd9", width=1, height=1)
+        file.matrix_moment = moment
+    return file.matrix_moment
+
+
+def suggestion_of(file):
+    """A staff suggestion for the page about `file`'s child, waiting for the parents, made once for it."""
+    if getattr(file, "matrix_suggestion", None) is None:
+        from childpages.models import Suggestion
+
+        file.matrix_suggestion = Suggestion.objects.create(
+            child=file.child, topic="sleep", text="Slaapt met een knuffel.", author=file.child.mentor
+        )
+    return file.matrix_suggestion
 
 
 def parents_only(status=200, **overrides):
@@ -290,6 +354,10 @@ MATRIX = {
     "health:family": (family, IN_SCOPE_STAFF),
     "health:acknowledge": (family, leads_only(405)),
     "health:acknowledgement_withdraw": (acknowledgement, leads_only(405)),
+    # Time as a choice: the family's staff give a signal time and end it early; the coordinators read the figures.
+    "health:give_time": (family, POST_ONLY_IN_FAMILY),
+    "health:time_end": (time_given, POST_ONLY_IN_FAMILY),
+    "health:time_given": (no_kwargs, leads_only()),
     "health:without_mentor": (no_kwargs, leads_only()),
     "health:reminders": (no_kwargs, staff_only()),
     "reports:index": (no_kwargs, leads_only()),
@@ -337,10 +405,34 @@ MATRIX = {
     # coordinators'.
     "reflection:write": (contact, staff_only(other_staff=404, coordinator=404, admin=404)),
     "reflection:mine": (no_kwargs, staff_only()),
+    # Life events: the staff who see the family (the admin has the world's family open); never parents.
+    "lifeevents:list": (family, IN_SCOPE_STAFF),
+    "lifeevents:create": (family, IN_SCOPE_STAFF),
+    "lifeevents:set_end": (life_event, POST_ONLY_IN_FAMILY),
+    "lifeevents:end": (life_event, POST_ONLY_IN_FAMILY),
     "reflection:detail": (reflection, staff_only(other_staff=404, coordinator=404, admin=404)),
     "reflection:delete": (reflection, POST_ONLY_IN_FAMILY),
     "reflection:pulse": (no_kwargs, signed_in(403, staff=200, other_staff=200)),
     "reflection:teams": (no_kwargs, signed_in(403, coordinator=200)),
+    # The parents' page about their child: parents read it in the portal (another family's child is 404), staff
+    # in scope read it on the family page and at the group, and suggest additions; the parents decide.
+    "childpages:group": (lambda w: {"group_pk": w.group.pk}, staff_only(other_staff=404)),
+    "childpages:suggest": (lambda w: {"pk": w.family.pk, "child_pk": w.child.pk}, IN_SCOPE_STAFF),
+    "childpages:portal_page": (lambda w: {"child_pk": w.child.pk}, parents_only(other_parent=404)),
+    "childpages:portal_decide": (
+        lambda w: {"child_pk": w.child.pk, "suggestion_pk": suggestion_of(w).pk},
+        parents_only(405),
+    ),
+    "portal:how_it_works": (no_kwargs, parents_only()),
+    # Positive moments: staff share them in their families; the photo is for the family's parents and the staff
+    # who see the family (another family's photo is 404 for everyone else, the other parent included).
+    "moments:share": (lambda w: {"pk": w.family.pk, "child_pk": w.child.pk}, IN_SCOPE_STAFF),
+    "moments:family": (family, IN_SCOPE_STAFF),
+    "moments:photo": (
+        lambda w: {"moment_pk": moment_of(w).pk},
+        signed_in(404, parent=200, staff=200, coordinator=200, admin=200),
+    ),
+    "moments:portal_list": (no_kwargs, parents_only()),
 }
 
 # Django's admin is classified as a whole: only superusers (technical support) get in, not the organisation admin
@@ -616,6 +708,23 @@ POST_MATRIX = {
     "health:family": (in_family(), no_body, OUT_OF_SCOPE),
     "health:acknowledge": (in_family(), lambda file: {"signal": "contact", "note": "Ingeslopen"}, LEADS_OUT_OF_SCOPE),
     "health:acknowledgement_withdraw": (acknowledgement, no_body, LEADS_OUT_OF_SCOPE),
+    "health:give_time": (
+        in_family(),
+        lambda file: {"signal": "contact", "reason": "Ingeslopen", "look_again_on": today(7)},
+        OUT_OF_SCOPE,
+    ),
+    "health:time_end": (time_given, no_body, OUT_OF_SCOPE),
+    "lifeevents:create": (
+        in_family(),
+        lambda file: {"kind": "move", "description": "Ingeslopen", "happened_on": today(), "parents_know": "on"},
+        OUT_OF_SCOPE,
+    ),
+    "lifeevents:set_end": (
+        life_event,
+        lambda file: {f"event-{life_event_of(file).pk}-ends_on": today(30)},
+        OUT_OF_SCOPE,
+    ),
+    "lifeevents:end": (life_event, no_body, OUT_OF_SCOPE),
     # The parent portal: another family's agreement.
     "portal:agreement": (lambda file: {"agreement_pk": file.agreement.pk}, no_body, PORTAL_OUT_OF_SCOPE),
     "portal:confirm": (
@@ -718,7 +827,23 @@ POST_MATRIX = {
     ),
     "safeguarding:signpost": (in_family(), lambda file: {"text": "Ingeslopen notitie."}, OUT_OF_SCOPE),
     "reflection:write": (in_family("contact_pk", "contact"), lambda file: {"assumed": "Ingeslopen."}, OUT_OF_SCOPE),
+    "childpages:suggest": (
+        in_family("child_pk", "child"),
+        lambda file: {"topic": "sleep", "text": "Ingeslopen voorstel."},
+        OUT_OF_SCOPE,
+    ),
+    "childpages:portal_page": (
+        lambda file: {"child_pk": file.child.pk},
+        lambda file: {"language": "nl", "sleep": "Ingeslopen tekst."},
+        PORTAL_OUT_OF_SCOPE,
+    ),
+    "childpages:portal_decide": (
+        lambda file: {"child_pk": file.child.pk, "suggestion_pk": suggestion_of(file).pk},
+        lambda file: {"decision": "accept"},
+        PORTAL_OUT_OF_SCOPE,
+    ),
     "reflection:delete": (reflection, no_body, signed_in(404, parent=403, other_parent=403)),
+    "moments:share": (in_family("child_pk", "child"), lambda file: {"text": "Ingeslopen moment."}, OUT_OF_SCOPE),
     # Another organisation's location in the body: refused in the form, nothing stored.
     "reflection:pulse": (
         no_kwargs,

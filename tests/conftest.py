@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 
 from accounts.models import Role
 from audit.models import FileAccess, FileReason
+from moments.models import Moment
 from successfactors.models import ChecklistItem
 from tests import factories as f
 
@@ -157,6 +158,14 @@ def world(db) -> World:
     contact = f.ContactMomentFactory(family=family, author=staff)
     follow_up = f.FollowUpFactory(contact=contact, owner=staff)
     agreement = f.proposed_agreement(family=family, by=staff, child=child)
+    # A positive moment shared last week (made directly: the outbox starts empty).
+    Moment.objects.create(
+        family=family,
+        child=child,
+        author=staff,
+        text="Noor zong vandaag een liedje in de kring.",
+        created_at=timezone.now() - datetime.timedelta(days=7),
+    )
 
     other_family = f.FamilyFactory(organisation=organisation, name="Familie Twee")
     other_child = f.ChildFactory(family=other_family, first_name="Daantje-Twee", mentor=far_staff)

@@ -77,6 +77,8 @@ class Thread(models.Model):
     preferred_moment = models.CharField(_("preferred moment"), max_length=200, blank=True)
     preferred_place = models.CharField(_("preferred place"), max_length=20, choices=Place.choices, blank=True)
     interpreter_wanted = models.BooleanField(_("interpreter wanted"), default=False)
+    # Who the parent would like to bring to the conversation (a supporter, a friend, an interpreter).
+    brings = models.CharField(_("brings along"), max_length=200, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.WAITING)
     # The first parent message that has no answer yet; empty once staff answered or closed the thread.
     waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)

@@ -130,6 +130,7 @@ def thread_start(
     preferred_moment: str = "",
     preferred_place: str = "",
     interpreter_wanted: bool = False,
+    brings: str = "",
 ) -> Thread:
     """A parent writes about an agreement, a shared summary, a conversation they would like, or anything else.
     About an agreement or a summary, an open thread of the family continues (one conversation per subject)."""
@@ -143,6 +144,9 @@ def thread_start(
     preferred_moment = (preferred_moment or "").strip()
     if len(preferred_moment) > Thread._meta.get_field("preferred_moment").max_length or "\x00" in preferred_moment:
         raise ValidationError({"preferred_moment": _("Write the moment in a few words.")})
+    brings = (brings or "").strip()
+    if len(brings) > Thread._meta.get_field("brings").max_length or "\x00" in brings:
+        raise ValidationError({"brings": _("Write in a few words who you would like to bring.")})
     thread = _open_thread(caregiver, topic, agreement, contact)
     if thread is not None:
         _add_parent_message(thread, by, text)
@@ -167,6 +171,7 @@ def thread_start(
             preferred_moment=preferred_moment,
             preferred_place=preferred_place,
             interpreter_wanted=bool(interpreter_wanted),
+            brings=brings,
         )
     try:
         with transaction.atomic():
@@ -184,7 +189,15 @@ def thread_start(
 
 
 def conversation_request(
-    *, caregiver, by, child, text: str, preferred_moment: str = "", preferred_place: str = "", interpreter_wanted=False
+    *,
+    caregiver,
+    by,
+    child,
+    text: str,
+    preferred_moment: str = "",
+    preferred_place: str = "",
+    interpreter_wanted=False,
+    brings: str = "",
 ) -> Thread:
     """A parent asks for a conversation: a thread for the child's mentor (or the mentors of the family's
     children, or without any, the coordinators of the family's locations)."""
@@ -197,6 +210,7 @@ def conversation_request(
         preferred_moment=preferred_moment,
         preferred_place=preferred_place,
         interpreter_wanted=interpreter_wanted,
+        brings=brings,
     )
 
 

@@ -20,6 +20,7 @@ from health.rules import (
     interpreter,
     mentor,
     messages,
+    moments,
     promises,
     proposal,
     tone,
@@ -41,6 +42,7 @@ RULES: list[SignalRule] = [
     feedback.RULE,
     coverage.RULE,
     mentor.RULE,
+    moments.RULE,
 ]
 
 DEFAULTS: dict[str, int] = {

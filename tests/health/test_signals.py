@@ -217,3 +217,31 @@ def test_the_messages_signal_explains_itself_in_plain_words(world):
     assert (
         reason.startswith("1 bericht van de ouders wacht op antwoord. Het oudste wacht al ") and "werkdagen" in reason
     )
+
+
+@pytest.mark.parametrize("days, level", [(None, 1), (29, 0), (31, 1), (400, 1)])
+def test_days_since_a_positive_moment_never_beyond_attention(world, days, level):
+    from moments.models import Moment
+
+    assert limits()["moments_attention_days"] == 30
+    if days is None:
+        Moment.objects.filter(family=world.family).delete()
+    else:
+        Moment.objects.filter(family=world.family).update(created_at=NOW() - datetime.timedelta(days=days))
+    assert _level(world, Signal.MOMENTS) == level
+
+
+def test_a_new_family_is_not_asked_for_a_positive_moment_before_its_first_month(world):
+    from families.models import Placement
+    from moments.models import Moment
+
+    Moment.objects.filter(family=world.family).delete()
+    Placement.objects.filter(child__family=world.family).update(
+        start_date=timezone.localdate() - datetime.timedelta(days=20)
+    )
+    assert _level(world, Signal.MOMENTS) == 0
+    from django.utils import translation
+
+    with translation.override("en"):
+        rows = {row.signal: row for row in explain(_family(world))}
+    assert rows[Signal.MOMENTS].reason == "No positive moment has been shared with the parents yet."

@@ -25,10 +25,13 @@ from django.urls import reverse
 
 from agreements import services as agreement_services
 from agreements.models import Agreement
+from childpages import services as childpage_services
 from contacts.choices import Visibility
+from moments import services as moment_services
 from notifications.services import send_due
 from portal import services as portal_services
 from tests import factories as f
+from tests.moments.photos import jpeg_with_gps
 from tests.partnership.language_check import (
     LOCALE,
     Recorder,
@@ -49,6 +52,9 @@ STAFF_TEXT = {
     "reply": "Dank voor uw vraag. We bellen u morgen.",
     "reason": "Besproken bij het ophalen.",
     "summary": "We spraken over het slapen en het eten.",
+    "suggestion": "Op de groep helpt het liedje van het bootje.",
+    "moment": "Noor bouwde vandaag samen met Sem een hoge toren.",
+    "brings": "Mijn cliëntondersteuner Fatima",
 }
 
 
@@ -86,9 +92,19 @@ def _world_for_parents(world, language):
         by=staff,
         expected_version=agreement.lock_version,
         title=agreement.title,
-        content=f.agreement_content(goal=STAFF_TEXT["goal"]),
+        content=f.agreement_content(
+            goal=STAFF_TEXT["goal"],
+            parent_brings=STAFF_TEXT["brings"],
+            parents_pictograms=["bringing", "home"],
+            staff_pictograms=["sleeping"],
+            child_pictograms=["calm"],
+        ),
     )
     agreed = f.proposed_agreement(family=world.family, by=staff, title="Eten en drinken")
+    # A positive moment of the child, with a photo (the family gave consent for photos in the parent app).
+    moment_services.moment_share(
+        family=world.family, child=world.child, by=staff, text=STAFF_TEXT["moment"], photo=jpeg_with_gps()
+    )
     agreement_services.agreement_confirm(agreement=agreed, version=agreed.current, by=parent)
     summary = f.ContactMomentFactory(
         family=world.family, author=staff, visibility=Visibility.SHARED, shared_summary=STAFF_TEXT["summary"]
@@ -97,7 +113,18 @@ def _world_for_parents(world, language):
     thread_services.thread_reply(thread=answered, by=staff, text=STAFF_TEXT["reply"])
     closed = thread_services.thread_start(caregiver=caregiver, by=parent, topic=Topic.QUESTION, text="Vraag 2")
     thread_services.thread_close(thread=closed, by=staff, reason=STAFF_TEXT["reason"])
-    return {"agreement": agreement, "agreed": agreed, "summary": summary, "answered": answered, "closed": closed}
+    # A suggestion of the team for the page about the child, waiting for the parents.
+    suggestion = childpage_services.suggestion_make(
+        child=world.child, by=staff, topic="comfort", text=STAFF_TEXT["suggestion"]
+    )
+    return {
+        "agreement": agreement,
+        "agreed": agreed,
+        "summary": summary,
+        "answered": answered,
+        "closed": closed,
+        "suggestion": suggestion,
+    }
 
 
 def _before_login(walk, client, world):
@@ -160,7 +187,7 @@ def _portal(walk, client, world, made):
     walk.page("ask", client.get(reverse("portal:ask")))
     walk.page("ask with an interpreter", client.get(reverse("portal:ask") + "?interpreter=1"))
     walk.page("ask, empty", client.post(reverse("portal:ask"), {"text": ""}))
-    request = {"child": world.child.pk, "text": "Over het slapen", "preferred_place": "phone"}
+    request = {"child": world.child.pk, "text": "Over het slapen", "preferred_place": "phone", "brings": "Fatima"}
     walk.page("ask sent", client.post(reverse("portal:ask"), request, follow=True))
     walk.page("ask, one at a time", client.post(reverse("portal:ask"), request))
 
@@ -175,6 +202,20 @@ def _portal(walk, client, world, made):
     summary_url = reverse("threads:portal_summary", args=[summary.pk])
     walk.page("summary", client.get(summary_url))
     walk.page("summary reaction sent", client.post(summary_url, {"text": "Dank"}, follow=True))
+
+    # The page about the child that the parents write, and the team's suggestion for it.
+    child_page = reverse("childpages:portal_page", args=[world.child.pk])
+    walk.page("about the child", client.get(child_page))
+    text = {"language": walk.language, "comfort": "😊 ♪", "version": ""}
+    walk.page("about the child saved", client.post(child_page, text, follow=True))
+    walk.page("about the child, too long", client.post(child_page, {**text, "sleep": "z" * 2001}), status=400)
+    walk.page("about the child, changed meanwhile", client.post(child_page, {**text, "version": "0"}), status=409)
+    decide = reverse("childpages:portal_decide", args=[world.child.pk, made["suggestion"].pk])
+    walk.page("suggestion added", client.post(decide, {"decision": "accept"}, follow=True))
+    walk.page("suggestion, answered twice", client.post(decide, {"decision": "decline"}, follow=True))
+    walk.page("suggestion taken off", client.post(decide, {"decision": "remove"}, follow=True))
+    walk.page("how it works here", client.get(reverse("portal:how_it_works")))
+    walk.page("positive moments", client.get(reverse("moments:portal_list")))
 
     walk.page("my account", client.get(reverse("accounts:account")))
     walk.page("language", client.get(reverse("portal:language")))

@@ -17,12 +17,14 @@ from agreements import services as agreement_services
 from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation
 from audit.models import FileAccess, FileReason, Read
 from audit.services import access_record
+from childpages.models import ChildPage, Suggestion
 from contacts.choices import Tone, Visibility
 from contacts.models import Addendum, ChecklistTick, ContactMoment, FollowUp
 from contacts.services import ContactData
 from families.models import Caregiver, Child, Consent, Family, NetworkMember, Placement
 from health.models import Acknowledgement, Snapshot
 from intakes.models import Intake, IntakeAnswer
+from moments.models import Moment, MomentPhoto
 from notifications.models import Notification, Preference
 from portal.models import PartnershipFeedback
 from reflection.models import Reflection
@@ -59,6 +61,10 @@ def file_querysets(family, parent_ids) -> list:
         Message.objects.filter(thread__family=family),
         ReadMarker.objects.filter(thread__family=family),
         Reflection.objects.filter(contact__family=family),
+        ChildPage.objects.filter(child__family=family),
+        Suggestion.objects.filter(child__family=family),
+        Moment.objects.filter(family=family),
+        MomentPhoto.objects.filter(moment__family=family),
         User.objects.filter(pk__in=parent_ids),
         UnlockPin.objects.filter(user__in=parent_ids),
         TOTPDevice.objects.filter(user__in=parent_ids),
@@ -122,6 +128,8 @@ def fill_file(*, family, child, caregiver, staff, marker) -> None:
         parent_need=marker,
         moved=marker,
     )
+    ChildPage.objects.create(child=child, language="tr", comfort=marker, words=marker, updated_by=caregiver)
+    Suggestion.objects.create(child=child, topic="sleep", text=marker, author=staff)
     item = ChecklistItem.objects.for_organisation(family.organisation_id).active().first()
     ChecklistTick.objects.create(contact=internal, item=item, theme=item.theme, prompt=marker)
     f.ContactMomentFactory(
@@ -162,6 +170,8 @@ def fill_file(*, family, child, caregiver, staff, marker) -> None:
     thread_services.thread_read(thread=question, by=parent)
     thread_services.thread_close(thread=question, by=staff, reason=marker)
     Acknowledgement.objects.create(family=family, signal="contact", level=1, note=marker, by=staff)
+    moment = Moment.objects.create(family=family, child=child, author=staff, text=marker)
+    MomentPhoto.objects.create(moment=moment, data=marker.encode(), width=1, height=1)
     Snapshot.objects.create(family=family, day=timezone.localdate(), level=1, levels={"contact": 1})
     FileAccess.objects.create(
         user=staff, family=family, reason=FileReason.AVG_ACCESS, explanation=marker, until=timezone.now()
