@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from partnership.jobs import single_run
 from privacy.models import Reason
 from privacy.selectors import families_past_retention, months_before, organisations_for_retention
 from privacy.services import family_erase
@@ -19,6 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--apply", action="store_true", help="erase them (without it: only say how many)")
 
     def handle(self, *args, apply=False, **options):
+        with single_run("apply_retention") as mine:
+            if not mine:
+                self.stdout.write("Another server is applying the retention period now: nothing done here.")
+                return
+            self._apply(apply)
+
+    def _apply(self, apply: bool) -> None:
         today = timezone.localdate()
         if not apply:
             self.stdout.write("Dry run: nothing is erased. Run with --apply to erase.")
