@@ -1,5 +1,8 @@
 """The session rules, one middleware each, in this order after django-otp's OTPMiddleware:
 
+0. SessionKeepAliveMiddleware (right after authentication): a signed-in session's idle limit counts from its
+   last request, saved at most once a minute.
+
 1. SessionLifetimeMiddleware: a session ends SESSION_ABSOLUTE_SECONDS after its login, however busy (the idle
    limit is Django's SESSION_COOKIE_AGE).
 2. TwoFactorMiddleware: until the second step is done, only that step's pages (and logging out) open.
@@ -45,6 +48,16 @@ def _with_next(request, name: str):
     if request.method == "GET" and request.path_info != "/":
         url += "?" + urlencode({"next": request.get_full_path()})
     return redirect(url)
+
+
+class SessionKeepAliveMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            sessions.keep_alive(request.session)
+        return self.get_response(request)
 
 
 class SessionLifetimeMiddleware:

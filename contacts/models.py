@@ -60,6 +60,8 @@ class ContactMoment(models.Model):
         ordering = ["-occurred_at", "-pk"]
         indexes = [
             models.Index(fields=["family", "-occurred_at"]),
+            # The newest first across all families: the Django admin's list (the model's ordering).
+            models.Index(fields=["-occurred_at", "-id"], name="contact_newest_first"),
             models.Index(fields=["author", "-occurred_at"]),
         ]
         constraints = [

@@ -116,7 +116,30 @@ class TranslatedLabels:
         return filters
 
 
-class SupportModelAdmin(TranslatedLabels, admin.ModelAdmin):
+# A drop-down of these would list every one of the organisation's records, in every inline row (55,000 <option>s
+# on a family's page of a large organisation): the admin shows the record's id with a lookup instead.
+LARGE_MODELS = {"accounts.user", "families.family", "families.caregiver", "families.child"}
+
+
+class RawIdsForLargeModels:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = {*self.raw_id_fields, *self.autocomplete_fields}
+        self.raw_id_fields = (
+            *self.raw_id_fields,
+            *(
+                field.name
+                for field in self.model._meta.get_fields()
+                if (field.many_to_one or field.many_to_many)
+                and not field.auto_created
+                and field.related_model is not None
+                and field.related_model._meta.label_lower in LARGE_MODELS
+                and field.name not in chosen
+            ),
+        )
+
+
+class SupportModelAdmin(RawIdsForLargeModels, TranslatedLabels, admin.ModelAdmin):
     """An admin page technical support may correct things on (nothing is deleted here: a family's file is erased
     by the app's privacy rules, with its history)."""
 
@@ -124,7 +147,7 @@ class SupportModelAdmin(TranslatedLabels, admin.ModelAdmin):
         return False
 
 
-class SupportInline(TranslatedLabels, admin.TabularInline):
+class SupportInline(RawIdsForLargeModels, TranslatedLabels, admin.TabularInline):
     extra = 0
 
     def has_delete_permission(self, request, obj=None):

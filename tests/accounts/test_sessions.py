@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts import services, sessions
@@ -236,3 +238,41 @@ def test_elsewhere_the_details_show_as_they_are(client, world):
     text = client.get(world.family.get_absolute_url()).content.decode()
     assert "Vader werkt nachtdiensten." in text
     assert "<details" not in text
+
+
+# --- The idle limit, saved at most once a minute (issue 16) ---------------------------------------------------
+
+
+def _expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_page_within_a_minute_of_the_last_save_does_not_write_the_session(client, world):
+    log_in(client)
+    client.get(MINE)
+    before = _expiry(client)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(MINE).status_code == 200
+    assert not [q["sql"] for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert _expiry(client) == before
+
+
+def test_a_page_after_a_minute_moves_the_end_of_an_idle_session(client, world):
+    log_in(client)
+    client.get(MINE)
+    shift(client, sessions.REFRESHED_AT, 61)
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=_expiry(client) - datetime.timedelta(minutes=30)
+    )
+    before = _expiry(client)
+    client.get(MINE)
+    assert _expiry(client) - before > datetime.timedelta(minutes=29)
+
+
+def test_a_session_idle_longer_than_the_limit_ends(client, world):
+    log_in(client)
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
+    )
+    response = client.get(MINE)
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))

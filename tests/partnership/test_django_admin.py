@@ -366,3 +366,25 @@ def test_every_label_of_the_admin_is_translated(world, foreign, client_for):
     group_page = pages["Group page"]
     assert "Locatie" in group_page and "Location:" not in group_page
     assert "Medewerker" in _labels(group_page)
+
+
+# --- Large organisations (issue 16) ------------------------------------------------------------------------
+
+
+def _options_on_the_family_page(client, family) -> int:
+    response = client.get(_admin_url(family.__class__, "change", family.pk))
+    assert response.status_code == 200
+    return response.content.decode().count("<option")
+
+
+def test_the_family_page_lists_no_more_options_in_a_larger_organisation(world, client_for):
+    client = client_for("support")
+    f.ConsentFactory(family=world.family)
+    f.NetworkMemberFactory(family=world.family)
+    before = _options_on_the_family_page(client, world.family)
+    for _ in range(15):
+        other = f.FamilyFactory(organisation=world.family.organisation)
+        f.CaregiverFactory(family=other)
+        f.ChildFactory(family=other)
+        f.UserFactory(organisation=world.family.organisation)
+    assert _options_on_the_family_page(client, world.family) == before
