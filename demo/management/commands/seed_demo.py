@@ -1,7 +1,10 @@
 import os
+import sys
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.large import SIZES, large_present, seed_large
 from demo.seed import database_has_real_data, demo_logins, demo_present, seed_demo
 
 
@@ -20,8 +23,19 @@ class Command(BaseCommand):
             help="Do nothing (and succeed) when the database holds other data; used by `make run`.",
         )
 
-    def handle(self, *args, force=False, if_empty=False, **options):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "large"],
+            default="demo",
+            help="large: add a second organisation of the size DESIGN.md section 5 plans for (10,000 families, "
+            "500,000 contacts), to measure performance (bench/, docs/performance.md). Takes minutes.",
+        )
+
+    def handle(self, *args, force=False, if_empty=False, scale="demo", **options):
         password = os.environ.get("DEMO_PASSWORD") or "demo-partnership"
+        if scale == "large":
+            self._large(password)
+            return
         if demo_present():
             self.stdout.write("The demo organisation is already present; nothing changed.")
         elif database_has_real_data() and if_empty:
@@ -40,3 +54,28 @@ class Command(BaseCommand):
         )
         for username, description in demo_logins():
             self.stdout.write(f"  {username:<12} {description}")
+
+    def _large(self, password: str) -> None:
+        if large_present():
+            self.stdout.write("The large organisation is already present; nothing changed.")
+            return
+        started = time.monotonic()
+        shown = {}
+
+        def progress(label: str, done: int, total: int) -> None:
+            # One line per step, rewritten in place on a terminal: a progress bar without a dependency.
+            width = 30
+            filled = width * done // max(total, 1)
+            line = f"{label:<24} [{'#' * filled}{'.' * (width - filled)}] {done:>9,}/{total:,}"
+            line += f"  {time.monotonic() - started:6.0f} s"
+            if sys.stdout.isatty():
+                self.stdout.write("\r" + line, ending="\n" if done >= total else "")
+            elif done >= total and label not in shown:
+                shown[label] = True
+                self.stdout.write(line)
+
+        sizes = ", ".join(f"{value:,} {name}" for name, value in SIZES.items())
+        self.stdout.write(f"Adding the large organisation ({sizes}).")
+        seed_large(password=password, progress=progress)
+        self.stdout.write(self.style.SUCCESS(f"Large organisation created in {time.monotonic() - started:.0f} s."))
+        self.stdout.write("Logins groot1 ... groot300 (staff, then coordinators, then admins); password as the demo's.")
