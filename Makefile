@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format messages install install-dev assets clean audit
+.PHONY: run test lint format messages install install-dev assets clean audit bench
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: install-dev
 	$(PY) -m ruff format --check .
 	DJANGO_TESTING=true $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmark (docs/performance.md), not part of `make test`: needs DATABASE_URL pointing at a database with
+# the large organisation (`python manage.py seed_demo --scale large`, about ten minutes the first time).
+bench: install-dev
+	$(PY) bench/run.py --output docs/performance.md
 
 lint: install-dev
 	$(PY) -m ruff check .
