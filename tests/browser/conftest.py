@@ -90,7 +90,8 @@ def navigate(page, name, menu=None):
         toggle.click()
     if menu:
         page.get_by_role("navigation", name="Hoofdmenu").get_by_role("button", name=menu).click()
-    page.get_by_role("link", name=name, exact=True).click()
+    with page.expect_navigation():  # what follows checks the new page, not the folding menu of the old one
+        page.get_by_role("link", name=name, exact=True).click()
 
 
 def logout(page):
