@@ -179,6 +179,8 @@ def _insert(model, rows: Iterator, *, total: int, label: str, progress: Callable
     for batch in _batched(rows):
         made.extend(model.objects.bulk_create(batch))
         progress(label, len(made), total)
+    if len(made) < total:  # a step whose size was drawn at random ends below its estimate
+        progress(label, len(made), len(made))
     return made
 
 
