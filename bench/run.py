@@ -153,6 +153,7 @@ def _pages(people) -> dict[str, list[tuple[str, str]]]:
     staff = people["staff"][0]
     family = families_visible_to(staff).order_by("pk").first()
     coordinator = people["coordinator"][0]
+    coordinated = families_visible_to(coordinator).order_by("pk").first()
     return {
         "staff": [
             ("staff home", reverse("families:mine")),
@@ -164,7 +165,7 @@ def _pages(people) -> dict[str, list[tuple[str, str]]]:
             (f"health dashboard, coordinator ({families_visible_to(coordinator).count():,} families)", "/health/"),
             ("dashboard CSV (coordinator)", reverse("health:export")),
             ("checklist-use table", reverse("contacts:coverage")),
-            ("family health page", reverse("health:family", args=[family.pk])),
+            ("family health page", reverse("health:family", args=[coordinated.pk])),
         ],
         "admin": [
             ("health dashboard, organisation admin", reverse("health:dashboard")),
@@ -258,7 +259,7 @@ def mixed_load(base: str, people, pages, levels: list[int], seconds: float) -> l
         while len(sessions) < level:
             role = roles[len(sessions) % len(roles)]
             user = people[role][len(sessions) % len(people[role])]
-            user_pages = [path for _, path in _pages({**people, "staff": [user]} if role == "staff" else people)[role]]
+            user_pages = [path for _, path in _pages({**people, role: [user]})[role]]
             sessions.append((_login(base, user), user_pages))
         tally = Tally(stop=time.monotonic() + seconds)
         threads = [
