@@ -193,8 +193,8 @@ def ask(request):
     return render(request, "portal/ask.html", {"form": form})
 
 
+@require_GET  # first: a POST is refused as a method (405) for every role, as on every GET-only page
 @parent_required
-@require_GET
 def how_it_works(request):
     """How the partnership works here, for parents who do not know the Dutch system: the mentor (by name), the
     agreements and the akkoord, what is written down and who reads it, who to ask."""

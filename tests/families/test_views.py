@@ -50,7 +50,7 @@ def test_staff_home_runs_the_same_number_of_queries_for_3_and_30_families(url_na
     _add_families(world, 27)
     many = _count_queries(client, reverse(url_name))
     assert few == many
-    assert many <= 12
+    assert many <= 13  # 13 since the links to the group pages about the children (one query for the groups)
 
 
 def test_family_page_runs_the_same_number_of_queries_whatever_the_family_size(world, client_for):
