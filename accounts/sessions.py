@@ -40,7 +40,7 @@ def keep_alive(session) -> None:
 
 def mark_login(session) -> None:
     """At every login, whichever way it happened (the login form, the Django admin's, a password reset)."""
-    session[LOGIN_AT] = session[AUTH_AT] = now()
+    session[LOGIN_AT] = session[AUTH_AT] = session[REFRESHED_AT] = now()
 
 
 def mark_password_given(session) -> None:

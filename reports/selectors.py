@@ -32,7 +32,7 @@ from django.utils import timezone
 from accounts.permissions import leads
 from agreements.models import Agreement, AgreementVersion, Confirmation, Evaluation, Status
 from contacts.models import ContactMoment
-from contacts.selectors import theme_coverage_counts, visible_q
+from contacts.selectors import theme_figures, visible_q
 from families.models import Caregiver, Placement
 from health.rules import limits
 from health.rules.messages import WorkingDaysAfter
@@ -289,9 +289,9 @@ def feedback_per_month(scope: Scope) -> dict:
 def checklist_per_month(scope: Scope) -> dict:
     """Per theme: `offered_<theme>`, the contacts whose checklist held the theme (their kind and tone had an item
     of it), and `ticked_<theme>`, those where an item of it was ticked; counted as the checklist-use page counts
-    them (`contacts.selectors.theme_coverage_counts`), so a quick chat that never shows a theme is no miss."""
+    them (`contacts.selectors.theme_figures`), so a quick chat that never shows a theme is no miss."""
     rows = _per_location_month(_contacts(scope), family="family", moment="occurred_at", scope=scope)
-    return _grouped(rows, **theme_coverage_counts())
+    return {(row.pop("loc"), row.pop("month")): row for row in theme_figures(rows, "loc", "month")}
 
 
 def messages_per_month(scope: Scope) -> dict:
