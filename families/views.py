@@ -94,6 +94,7 @@ def detail(request, pk):
     agreements = list(family_agreements(request.user, family))
     threads = list(family_threads(request.user, family, open_only=True))
     briefing = family_briefing(request.user, family, follow_ups=follow_ups, threads=threads, agreements=agreements)
+    child_pages = family_children_pages(family)
     return render(
         request,
         "families/detail.html",
@@ -107,7 +108,9 @@ def detail(request, pk):
             "coverage": coverage_for(request.user, family=family),
             "agreements": agreements,
             "threads": threads,
-            "child_pages": family_children_pages(family),
+            "child_pages": child_pages,
+            # The briefing names only what the parents wrote: a row of "nothing yet" would push it off a phone.
+            "child_pages_written": [child for child in child_pages if child.written],
         },
     )
 

@@ -52,7 +52,7 @@ def test_a_parent_writes_about_their_child_in_turkish_and_the_mentor_reads_it(de
     assert_accessible(mentor)
     group = child.placements.first().group
     mentor.goto(f"/groups/{group.pk}/children/")
-    expect(mentor.get_by_text("Dandini")).to_be_visible()
+    expect(mentor.get_by_text("Dandini").first).to_be_visible()
     assert_accessible(mentor)
     screenshot(mentor, "child-pages-group-tablet")
     mentor.goto(f"/families/{child.family_id}/children/{child.pk}/suggest/")

@@ -52,7 +52,9 @@ def test_a_coordinator_marks_a_signal_as_seen_and_undoes_it(demo, page_factory):
     page.locator("ul.list-group > li a.fw-semibold").first.click()
     page.get_by_label("Gezien: waarom nu geen actie nodig is").first.fill("Vader is twee weken op reis; mentor belt.")
     page.get_by_role("button", name=re.compile("Markeren als gezien")).first.click()
-    seen = page.locator("section", has=page.get_by_role("heading", name="Gemarkeerd als gezien (afgelopen 90 dagen)"))
+    seen = page.locator(
+        "section", has=page.get_by_role("heading", name="Gemarkeerd als gezien en tijd gegeven (afgelopen 90 dagen)")
+    )
     expect(seen.get_by_text("Vader is twee weken op reis; mentor belt.")).to_be_visible()
     expect(seen.get_by_text("Marieke van den Berg")).to_be_visible()
     _fits(page)

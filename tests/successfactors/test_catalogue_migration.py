@@ -14,18 +14,9 @@ from contacts.models import ChecklistTick
 from intakes.models import IntakeAnswer, IntakeQuestion
 from organisations.models import Organisation
 from successfactors.models import ChecklistItem
+from tests.migrations import migrate_to, state_before
 
 BEFORE = {"intakes": "0002_seed_intake_questions", "successfactors": "0002_seed_checklist"}
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-
-
-def _leaves():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def _old_database(apps):
@@ -55,16 +46,17 @@ def _old_database(apps):
 
 @pytest.mark.django_db(transaction=True)
 def test_every_organisation_gets_its_own_copy_and_its_families_ticks_and_answers_move_to_it():
-    leaves = _leaves()
-    before = [(app, BEFORE.get(app, name)) for app, name in leaves]
+    graph = MigrationExecutor(connection).loader.graph
+    leaves = graph.leaf_nodes()
+    before = state_before(graph, BEFORE)
     try:
-        _migrate(before)
-        _old_database(MigrationExecutor(connection).loader.project_state(before).apps)
+        migrate_to(before)
+        _old_database(MigrationExecutor(connection).loader.project_state([t for t in before if t[1]]).apps)
         # The tables have no organisation yet, so no ordering by it.
         shared_questions = set(IntakeQuestion.objects.order_by().values_list("pk", flat=True))
         shared_items = set(ChecklistItem.objects.order_by().values_list("pk", flat=True))
     finally:
-        _migrate(leaves)  # forwards through the data migrations, and back to the schema the other tests expect
+        migrate_to(leaves)  # forwards through the data migrations, and back to the schema the other tests expect
 
     first, *others = Organisation.objects.order_by("pk")
     # The first organisation keeps the entries as they were, ids and all.

@@ -10,6 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from contacts.models import FollowUp
+from tests.migrations import migrate_to, state_before
 from threads.models import State, Thread, Topic
 
 BEFORE = {
@@ -18,33 +19,6 @@ BEFORE = {
     "contacts": "0003_follow_up_has_family",
 }
 NOW = timezone.now()
-
-
-def _before(graph) -> list:
-    """The leaves as they were: the apps in BEFORE at their old migration, every other app at its newest migration
-    that does not build on what BEFORE rolls back (a later app may depend on the new migrations)."""
-    leaves = graph.leaf_nodes()
-    targets = {app: (app, BEFORE.get(app, name)) for app, name in leaves}
-    rolled_back = set()
-    for app, name in leaves:
-        if app in BEFORE:
-            newer = set(graph.forwards_plan((app, name))) - set(graph.forwards_plan(targets[app]))
-            rolled_back |= {node for node in newer if node[0] == app}
-    for app, name in leaves:
-        if app in BEFORE:
-            continue
-        node = (app, name)
-        while node and rolled_back & set(graph.forwards_plan(node)):
-            parents = [p for p in graph.node_map[node].parents if p[0] == app]
-            node = parents[0] if parents else None
-        targets[app] = node or (app, None)
-    return list(targets.values())
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
 
 
 def _old_database(apps) -> dict:
@@ -97,12 +71,12 @@ def _old_database(apps) -> dict:
 def test_reactions_requests_and_remarks_become_threads_with_their_own_dates():
     graph = MigrationExecutor(connection).loader.graph
     leaves = graph.leaf_nodes()
-    before = _before(graph)
+    before = state_before(graph, BEFORE)
     try:
-        _migrate(before)
+        migrate_to(before)
         ids = _old_database(MigrationExecutor(connection).loader.project_state([t for t in before if t[1]]).apps)
     finally:
-        _migrate(leaves)
+        migrate_to(leaves)
 
     open_agreement, closed_agreement = ids["agreements"]
     reacted = Thread.objects.get(agreement_id=open_agreement)
