@@ -25,14 +25,16 @@ class Row:
         return Level(self.level).label
 
 
-def _time_until(family, signal: str) -> datetime.date | None:
+def time_until(family, signal: str) -> datetime.date | None:
     """Only while the signal is held: a good signal with time given shows as good."""
     if not getattr(family, f"seen_{signal}"):
         return None
     return getattr(family, f"time_{signal}", None)
 
 
-def explain(family, *, today: datetime.date | None = None) -> list[Row]:
+def explain(family, *, today: datetime.date | None = None, raised_only: bool = False) -> list[Row]:
+    """Every signal of the family with its reason; `raised_only`: only those above good (the explaining is what
+    costs, in translations and links: the dashboard rows and the CSV need no reason for a good signal)."""
     c = context(today)
     return [
         Row(
@@ -41,12 +43,13 @@ def explain(family, *, today: datetime.date | None = None) -> list[Row]:
             getattr(family, f"level_{rule.key}"),
             getattr(family, f"seen_{rule.key}"),
             *rule.explain(family, c),
-            time_until=_time_until(family, rule.key),
+            time_until=time_until(family, rule.key),
         )
         for rule in RULES
+        if not raised_only or getattr(family, f"level_{rule.key}")
     ]
 
 
 def worst_rows(family, *, today=None) -> list[Row]:
     """The signals that need attention, worst first (for a dashboard row)."""
-    return sorted((row for row in explain(family, today=today) if row.level), key=lambda row: (-row.level, row.seen))
+    return sorted(explain(family, today=today, raised_only=True), key=lambda row: (-row.level, row.seen))

@@ -20,9 +20,9 @@ from health.chart import status_chart
 from health.computation import row_object
 from health.forms import AcknowledgeForm, DashboardFilterForm, GiveTimeForm
 from health.models import LOOK_AGAIN_MAX_DAYS, Kind, Level, Signal
-from health.reasons import explain, worst_rows
+from health.reasons import explain, time_until, worst_rows
 from health.reminders import reminders_for
-from health.rules import limits
+from health.rules import RULES, limits
 from health.selectors import (
     acknowledgement_for,
     children_without_mentor,
@@ -89,10 +89,10 @@ def dashboard(request):
     )
 
 
-def _held(row) -> str:
-    if row.time_until:
-        return " (" + _("given time until %(date)s") % {"date": row.time_until.isoformat()} + ")"
-    return " (" + _("seen") + ")" if row.seen else ""
+def _held(until, seen: bool, *, marks: dict) -> str:
+    if until:
+        return " (" + marks["time"] % {"date": until.isoformat()} + ")"
+    return " (" + marks["seen"] + ")" if seen else ""
 
 
 @lead_required
@@ -104,12 +104,18 @@ def export(request):
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Family"), _("Status"), *Signal.labels, _("Reasons")])
     today = timezone.localdate()
+    # Translated once, not for every cell of thousands of rows.
+    labels = {level: str(level.label) for level in Level}
+    marks = {"time": _("given time until %(date)s"), "seen": _("seen")}
     for row in rows:
         family = row_object(row)
-        signals = explain(family, today=today)
-        levels = [f"{Level(s.level).label}{_held(s)}" for s in signals]
-        reasons = " | ".join(s.reason for s in signals if s.level)
-        writer.writerow([safe_cell(value) for value in (family.name, Level(family.health).label, *levels, reasons)])
+        levels = [
+            labels[getattr(family, f"level_{rule.key}")]
+            + _held(time_until(family, rule.key), getattr(family, f"seen_{rule.key}"), marks=marks)
+            for rule in RULES
+        ]
+        reasons = " | ".join(s.reason for s in explain(family, today=today, raised_only=True))
+        writer.writerow([safe_cell(value) for value in (family.name, labels[family.health], *levels, reasons)])
     return response
 
 
