@@ -37,8 +37,7 @@ from health.time_given import time_given_report
 from organisations.selectors import groups_visible_to, locations_visible_to, mentors_for
 from partnership.service_errors import errors_as_messages
 from partnership.spreadsheet import safe_cell
-from reports.forms import ReportFilterForm
-from reports.selectors import default_period, report_locations, report_scope
+from reports.forms import report_filter
 
 PER_PAGE = 25
 
@@ -188,17 +187,7 @@ def time_end(request, pk, ack_pk):
 @require_GET
 def time_given(request):
     """How often and why signals are given time, per location: for the coordinators who lead the teams."""
-    period = default_period()
-    form = ReportFilterForm(
-        request.GET or None,
-        locations=report_locations(request.user),
-        period=period,
-        initial={"first": period[0], "last": period[1]},
-    )
-    first, last, location = *period, None
-    if form.is_bound and form.is_valid():
-        first, last, location = form.cleaned_data["first"], form.cleaned_data["last"], form.cleaned_data["location"]
-    scope = report_scope(request.user, first=first, last=last, location=location)
+    form, scope = report_filter(request.user, request.GET)
     return render(request, "health/time_given.html", {"form": form, "scope": scope, "rows": time_given_report(scope)})
 
 

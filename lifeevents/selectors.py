@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.permissions import works_with_families
 from families.models import Family
-from families.selectors import families_visible_to
+from families.selectors import families_visible_to, family_in_scope
 from lifeevents.models import LifeEvent, active_q
 
 
@@ -21,7 +21,7 @@ def _check(user):
 
 def family_for(user, pk: int) -> Family:
     _check(user)
-    return get_object_or_404(families_visible_to(user), pk=pk)
+    return family_in_scope(user, pk)
 
 
 def life_events_of(family: Family) -> QuerySet[LifeEvent]:

@@ -3,7 +3,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reports.selectors import MAX_MONTHS, add_months, month_of, months_between
+from reports.selectors import (
+    MAX_MONTHS,
+    Scope,
+    add_months,
+    default_period,
+    month_of,
+    months_between,
+    report_locations,
+    report_scope,
+)
 
 FIRST_YEAR = 2000
 
@@ -62,3 +71,16 @@ class ReportFilterForm(forms.Form):
             self.add_error("first", _("Choose at most %(n)d months.") % {"n": MAX_MONTHS})
         cleaned["first"], cleaned["last"] = first, last
         return cleaned
+
+
+def report_filter(user, data) -> tuple[ReportFilterForm, Scope]:
+    """A report page's filter and the scope it chooses: while the filter is empty or wrong, the last twelve months
+    of all the user's locations (the form then says what is wrong)."""
+    period = default_period()
+    form = ReportFilterForm(
+        data or None, locations=report_locations(user), period=period, initial={"first": period[0], "last": period[1]}
+    )
+    first, last, location = *period, None
+    if form.is_bound and form.is_valid():
+        first, last, location = form.cleaned_data["first"], form.cleaned_data["last"], form.cleaned_data["location"]
+    return form, report_scope(user, first=first, last=last, location=location)

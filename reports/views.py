@@ -9,8 +9,7 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import lead_required
 from partnership.spreadsheet import csv_download, safe_cell
 from reports.figures import BUILDERS, report_figures
-from reports.forms import ReportFilterForm
-from reports.selectors import default_period, report_locations, report_scope
+from reports.forms import report_filter
 
 # The parameters that choose a download rather than the page; the filter's own fields are the rest.
 DOWNLOAD = ("figure", "format")
@@ -19,23 +18,10 @@ DOWNLOAD = ("figure", "format")
 @lead_required
 @require_GET
 def index(request):
-    period = default_period()
-    form = ReportFilterForm(
-        request.GET or None,
-        locations=report_locations(request.user),
-        period=period,
-        initial={"first": period[0], "last": period[1]},
-    )
+    form, scope = report_filter(request.user, request.GET)
     csv_wanted = request.GET.get("format") == "csv"
-    if form.is_bound and not form.is_valid():
-        if csv_wanted:
-            return HttpResponseBadRequest(_("Choose a valid location and period."), content_type="text/plain")
-        first, last, location = *period, None
-    elif form.is_bound:
-        first, last, location = form.cleaned_data["first"], form.cleaned_data["last"], form.cleaned_data["location"]
-    else:
-        first, last, location = *period, None
-    scope = report_scope(request.user, first=first, last=last, location=location)
+    if csv_wanted and form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(_("Choose a valid location and period."), content_type="text/plain")
     if csv_wanted:
         return _csv(request.GET.get("figure", ""), scope)
     query = request.GET.copy()
