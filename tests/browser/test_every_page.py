@@ -57,7 +57,9 @@ def test_every_page_fits_the_window_and_passes_axe(role, width, world, browser, 
     assert len(pages) >= 5, pages  # the walk found the role's pages
     client = Client()
     client.force_login(world.users[role])
-    context = browser.new_context(viewport=WIDTHS[width], base_url=live_server.url, locale="nl-NL")
+    context = browser.new_context(
+        viewport=WIDTHS[width], base_url=live_server.url, locale="nl-NL", reduced_motion="reduce"
+    )
     context.set_default_timeout(15_000)
     context.add_cookies(
         [

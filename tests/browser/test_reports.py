@@ -89,7 +89,9 @@ def test_the_demo_coordinator_reads_the_reports_on_a_phone_a_tablet_and_a_laptop
     _no_overflow(tablet)
     screenshot(tablet, "reports-tablet")
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=live_server.url, locale="nl-NL", reduced_motion="reduce"
+    )
     try:
         laptop = context.new_page()
         login(laptop, "coordinator")
