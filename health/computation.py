@@ -8,11 +8,16 @@ from types import SimpleNamespace
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, JSONField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import JSONObject
+from django.utils import timezone
 
+from contacts.choices import Visibility
 from contacts.models import ContactMoment
-from contacts.selectors import visible_q
-from health.models import Acknowledgement, Kind, Level, holding_q
+from contacts.selectors import sees_every_contact
+from families.models import Family
+from health import store
+from health.models import Acknowledgement, Audience, Kind, Level, holding_q
 from health.rules import RULES, Context, context
+from organisations.models import Organisation
 
 SIGNALS = [rule.key for rule in RULES]
 # Family's own columns in a health row; attach() leaves them alone on a Family object.
@@ -27,16 +32,25 @@ def _contact_facts(c: Context) -> dict:
     return {name: aggregate for rule in RULES for name, aggregate in rule.contact_facts(c).items()}
 
 
-def with_health_facts(families: QuerySet, c: Context, viewer=None) -> QuerySet:
+def audience_of(viewer) -> int:
+    """Whose health a viewer sees. The team's counts no confidential contact, not even the viewer's own: a
+    confidential contact must not show through a figure or a status to colleagues, and the family's status is
+    the same for everyone in the team. Coordinators (and the nightly snapshot) count every contact."""
+    return Audience.ALL if viewer is None or sees_every_contact(viewer) else Audience.TEAM
+
+
+def _counted(audience: int) -> Q:
+    return Q() if audience == Audience.ALL else ~Q(visibility=Visibility.CONFIDENTIAL)
+
+
+def with_health_facts(families: QuerySet, c: Context, audience: int = Audience.ALL) -> QuerySet:
     """Rows of families with their own columns, the facts of every signal, `contact_facts` (every signal's
-    aggregates over the family's contacts, in one JSON object) and `ack_facts` (per signal, the highest level
-    it holds at, and `time_<signal>`: the last look-again day of time given). With a `viewer`, only the
-    contacts that person may see count: a colleague's confidential contact must not show through a figure or
-    a status (it does not exist for them)."""
+    aggregates over the family's contacts the audience counts, in one JSON object) and `ack_facts` (per
+    signal, the highest level it holds at, and `time_<signal>`: the last look-again day of time given)."""
     facts = _facts(c)  # built once: each fact is a queryset, and building them is most of this function's time
     # All contact facts in one pass over the family's contacts (one subquery, not one per fact).
     contact_facts = (
-        ContactMoment.objects.filter(visible_q(viewer) if viewer is not None else Q(), family=OuterRef("pk"))
+        ContactMoment.objects.filter(_counted(audience), family=OuterRef("pk"))
         .order_by()
         .values("family")
         .annotate(facts=JSONObject(**_contact_facts(c)))
@@ -86,15 +100,22 @@ def _unpacked(c: Context) -> str:
 
 
 def health_sql(
-    families: QuerySet, *, today=None, viewer=None, signal="", status=None, limit=None, offset=0
+    families: QuerySet,
+    *,
+    today=None,
+    audience=Audience.ALL,
+    organisation=None,
+    signal="",
+    status=None,
+    limit=None,
+    offset=0,
 ) -> tuple[str, list]:
     """One statement: the facts of each family computed once (a CTE built by the ORM), the levels on top, then
     the status, the counts per status and per signal over the families before the signal/status filter, and
-    the total after it; worst first."""
-    # The viewer's organisation's own thresholds (Set-up, Settings); without a viewer (the nightly snapshot of
-    # every organisation) the defaults.
-    c = context(today, organisation=viewer.organisation if viewer is not None else None)
-    facts_sql, facts_params = with_health_facts(families.order_by(), c, viewer).query.sql_with_params()
+    the total after it; worst first. With the `organisation`'s own thresholds (Set-up, Settings), else the
+    defaults."""
+    c = context(today, organisation=organisation)
+    facts_sql, facts_params = with_health_facts(families.order_by(), c, audience).query.sql_with_params()
     levels = ", ".join(f"{rule.level} AS level_{rule.key}" for rule in RULES)
     levels_params = [param for rule in RULES for param in rule.params(c)]
     seen = ", ".join(f"COALESCE(ack_{s} >= level_{s} AND level_{s} > 0, false) AS seen_{s}" for s in SIGNALS)
@@ -130,12 +151,59 @@ def health_sql(
     return sql, params
 
 
-def health_rows(families: QuerySet, **options) -> list[dict]:
+def computed_rows(families: QuerySet, **options) -> list[dict]:
+    """The health statement itself, for families of one organisation (or none: the default thresholds)."""
     sql, params = health_sql(families, **options)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column.name for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _compute(audience: int, today, viewer=None):
+    def compute(pks: list[int], organisation_id: int) -> list[dict]:
+        if viewer is not None and viewer.organisation_id == organisation_id:
+            organisation = viewer.organisation  # loaded with the user: no query
+        else:
+            organisation = Organisation.objects.get(pk=organisation_id)
+        return computed_rows(
+            Family.objects.filter(pk__in=pks), today=today, audience=audience, organisation=organisation
+        )
+
+    return compute
+
+
+def keep_every_audience(families: QuerySet) -> None:
+    """Compute and keep today's rows of every audience (the nightly job), so that the first page of the day reads
+    them instead of computing a whole organisation."""
+    today = timezone.localdate()
+    for audience in Audience.values:
+        store.kept_rows(families, audience=audience, compute=_compute(audience, today), today=today, limit=0)
+
+
+def health_rows(
+    families: QuerySet, *, today=None, viewer=None, signal="", status=None, limit=None, offset=0
+) -> list[dict]:
+    """The health rows of `families` as `viewer` may see them (None: every contact, each family with its own
+    organisation's thresholds), worst first, with the counts per status and per signal. Today's are read from
+    the kept rows (health.store), computing only the families whose row went stale; another day is computed."""
+    audience = audience_of(viewer)
+    filters = {"signal": signal, "status": status, "limit": limit, "offset": offset}
+    if today is None or today == timezone.localdate():
+        today = timezone.localdate()
+        rows = store.kept_rows(
+            families, audience=audience, compute=_compute(audience, today, viewer), today=today, **filters
+        )
+        if rows is not None:
+            return rows
+    if viewer is not None:
+        return computed_rows(families, today=today, audience=audience, organisation=viewer.organisation, **filters)
+    # Without a viewer, each organisation's families with its own thresholds (only whole sets are asked for).
+    by_organisation = {}
+    for pk, organisation in families.order_by().values_list("pk", "organisation"):
+        by_organisation.setdefault(organisation, []).append(pk)
+    compute = _compute(audience, today)
+    return [row for organisation, pks in by_organisation.items() for row in compute(pks, organisation)]
 
 
 def attach(family, row: dict):

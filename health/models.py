@@ -2,6 +2,7 @@ import datetime
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -119,3 +120,32 @@ class ReminderDigest(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.day}"
+
+
+class Audience(models.IntegerChoices):
+    """Whose contacts a health row counts (the confidentiality rule of contacts.selectors.sees_every_contact)."""
+
+    TEAM = 0, _("the team: contacts without the confidential ones")
+    ALL = 1, _("coordinators: every contact")
+
+
+class FamilyHealth(models.Model):
+    """A family's health row as computed on `day`, kept so that a page reads its families' health by index
+    instead of recomputing every family in scope (health.store). Database triggers delete the row in the same
+    transaction as any change to what it was computed from (migration 0007); a row of an earlier day, or of
+    other thresholds or rules (`version`), is recomputed when first read."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    audience = models.PositiveSmallIntegerField(choices=Audience.choices)
+    day = models.DateField()
+    version = models.CharField(max_length=16)
+    health = models.PositiveSmallIntegerField(choices=Level.choices)
+    # The signals that count (raised and not acknowledged): the dashboard's counts per signal and its filter.
+    raised = ArrayField(models.CharField(max_length=20), default=list)
+    row = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["family", "audience"], name="one_health_row_per_audience")]
+
+    def __str__(self):
+        return f"{self.family_id} {self.audience} {self.day}: {self.health}"

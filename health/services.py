@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from families.models import Family
-from health.computation import SIGNALS, health_rows
+from health.computation import SIGNALS, health_rows, keep_every_audience
 from health.models import LOOK_AGAIN_MAX_DAYS, Acknowledgement, Kind, Snapshot, holding_q
 from health.rules import limits
 
@@ -84,8 +84,12 @@ def acknowledgement_withdraw(*, acknowledgement: Acknowledgement, by) -> Acknowl
 
 
 def snapshots_take(*, today: datetime.date | None = None, batch_size: int = 500) -> int:
-    """Store today's status of every active family. Safe to run twice: a second run updates the same rows."""
+    """Store today's status of every active family, and keep today's health rows of every audience for the pages
+    (health.store). Safe to run twice: a second run updates the same rows."""
     today = today or timezone.localdate()
+    active = Family.objects.filter(archived_on__isnull=True)
+    if today == timezone.localdate():
+        keep_every_audience(active)
     rows = [
         Snapshot(
             family_id=row["id"],
@@ -93,7 +97,7 @@ def snapshots_take(*, today: datetime.date | None = None, batch_size: int = 500)
             level=row["health"],
             levels={signal: row[f"level_{signal}"] for signal in SIGNALS},
         )
-        for row in health_rows(Family.objects.filter(archived_on__isnull=True), today=today)
+        for row in health_rows(active, today=today)
     ]
     with transaction.atomic():
         Snapshot.objects.bulk_create(

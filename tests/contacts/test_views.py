@@ -336,8 +336,10 @@ def test_key_pages_run_the_same_number_of_queries_at_two_data_sizes(world, clien
     many = _count(client, url(world))
     assert few == many, f"{few} queries with little data, {many} with more"
     # The family page is the most: its briefing card adds the health and the mentor conversations (26), and the
-    # parents' pages about the children, life events and positive moments one more (27).
-    assert many <= 27
+    # parents' pages about the children, life events and positive moments one more (27). Its kept health row
+    # (health.store) is stale here, just written: computing and keeping it and reading it again are 4 more (31;
+    # 27 when it is kept).
+    assert many <= 31
 
 
 def test_a_coordinator_compares_the_checklist_use_of_their_staff_side_by_side(world, client_for):
