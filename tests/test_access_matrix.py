@@ -60,8 +60,11 @@ def accepts_post(view) -> bool:
 
 # Tables a request may change without changing anything: the session, pghistory's request context (only
 # ever written together with a history event, which is in a table that is compared), and the login log and
-# failed-login counts of django-axes (every sign-in and every refused login is recorded there by design).
+# failed-login counts of django-axes (every sign-in and every refused login is recorded there by design), and the
+# kept health rows (health.store), which a page reading health computes and keeps: what they are computed from
+# is compared.
 NOT_COMPARED = {
+    "health_familyhealth",
     "django_session",
     "pghistory_context",
     "axes_accessattempt",
