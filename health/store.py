@@ -172,20 +172,24 @@ def read_sql(families: QuerySet, *, audience: int, today: datetime.date, signal=
     # Only the ORM's SQL and the rules' fixed names are formatted in; values are parameters. The scope is joined
     # from the families (whose statistics the planner knows), the kept rows by their unique index.
     sql = (
-        "WITH h AS (SELECT f.id, f.name, k.family_id AS kept_id, k.health, k.raised "  # noqa: S608
-        "FROM families_family f LEFT JOIN health_familyhealth k "
-        "ON k.family_id = f.id AND k.audience = %s AND k.day = %s AND k.version = %s "
+        # Each family's kept row looked up by the unique (family, audience) index, whatever the planner's statistics
+        # of a table rewritten every night say (a join planned for one kept row looped over all of them per family);
+        # LIMIT 1 keeps the lateral lookup from being flattened into such a join.
+        "WITH h AS (SELECT f.id, f.name, k.health, k.raised, "  # noqa: S608
+        "CASE WHEN k.day = %s AND k.version = %s THEN k.family_id END AS kept_id "
+        "FROM families_family f LEFT JOIN LATERAL (SELECT family_id, day, version, health, raised "
+        "FROM health_familyhealth WHERE family_id = f.id AND audience = %s LIMIT 1) k ON true "
         f"WHERE f.id IN ({scope_sql})), "
         f"n AS (SELECT {counts}, count(kept_id) AS kept, count(*) AS scope FROM h), "
         f"p AS (SELECT id, name, health FROM h WHERE {' AND '.join(where)}), "
         "t AS (SELECT count(*) AS total FROM p), "
         f"o AS (SELECT * FROM p ORDER BY health DESC, name, id{page}) "
         # Always one row at least, so that an empty page still says whether every family in scope was kept.
-        "SELECT r.row, n.*, t.total FROM n CROSS JOIN t LEFT JOIN (SELECT o.*, k.row FROM o "
-        "JOIN health_familyhealth k ON k.family_id = o.id AND k.audience = %s) r ON true "
+        "SELECT r.row, n.*, t.total FROM n CROSS JOIN t LEFT JOIN (SELECT o.*, (SELECT k.row "
+        "FROM health_familyhealth k WHERE k.family_id = o.id AND k.audience = %s) AS row FROM o) r ON true "
         "ORDER BY r.health DESC, r.name, r.id"
     )
-    params = [audience, today, version(), *scope_params, *where_params, *page_params, audience]
+    params = [today, version(), audience, *scope_params, *where_params, *page_params, audience]
     return sql, params
 
 
