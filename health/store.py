@@ -33,7 +33,7 @@ from health.rules import DEFAULTS, RULES
 SIGNALS = [rule.key for rule in RULES]
 LOCK_NAMESPACE = 20305  # 0x4F51, the advisory lock key of migration 0007's trigger
 BUCKETS = 256
-FORMAT = 1  # raise when the row's encoding or the statement's columns change: every kept row is recomputed
+FORMAT = 2  # raise when the row's encoding or the statement's columns change: every kept row is recomputed
 # Per-request figures, not kept.
 FIGURES = ("total", *(f"status_{level}" for level in Level.values), *(f"signal_{signal}" for signal in SIGNALS))
 
@@ -46,15 +46,16 @@ def version() -> str:
 
 
 def _encode(value):
-    # JSON has no dates: tag them, so a kept row reads back exactly as the statement returned it.
+    # JSON has no dates: tag them (with names no fact uses), so a kept row reads back exactly as the statement
+    # returned it.
     if isinstance(value, datetime.datetime):
-        return {"datetime": value.isoformat()}
+        return {"$datetime": value.isoformat()}
     if isinstance(value, datetime.date):
-        return {"date": value.isoformat()}
+        return {"$date": value.isoformat()}
     if isinstance(value, Decimal):
-        return {"decimal": str(value)}
+        return {"$decimal": str(value)}
     if isinstance(value, dict | list):
-        return {"json": value}
+        return {"$json": value}
     return value
 
 
@@ -62,13 +63,24 @@ def _decode(value):
     if not isinstance(value, dict):
         return value
     ((kind, text),) = value.items()
-    if kind == "datetime":
-        return datetime.datetime.fromisoformat(text)
-    if kind == "date":
-        return datetime.date.fromisoformat(text)
-    if kind == "decimal":
-        return Decimal(text)
-    return text
+    return DECODERS[kind](text)
+
+
+DECODERS = {
+    "$datetime": datetime.datetime.fromisoformat,
+    "$date": datetime.date.fromisoformat,
+    "$decimal": Decimal,
+    "$json": lambda value: value,
+}
+
+
+def _tagged(obj: dict):
+    """json.loads' object_hook: a tagged value back to its type as the parser meets it (the row itself passes)."""
+    if len(obj) == 1:
+        ((kind, text),) = obj.items()
+        if kind in DECODERS:
+            return DECODERS[kind](text)
+    return obj
 
 
 def encoded(row: dict) -> dict:
@@ -202,7 +214,7 @@ def _read(families: QuerySet, *, audience: int, today: datetime.date, **options)
     if rows[0]["kept"] != rows[0]["scope"]:
         return None
     return [
-        decoded(json.loads(row["row"]) if isinstance(row["row"], str) else row["row"])
+        (json.loads(row["row"], object_hook=_tagged) if isinstance(row["row"], str) else decoded(row["row"]))
         | {key: row[key] for key in FIGURES}
         for row in rows
         if row["row"] is not None

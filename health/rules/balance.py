@@ -1,7 +1,7 @@
 """Contact when all is well: the share of informal or positive contacts in a recent period."""
 
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,7 +26,7 @@ def explain(family, c: Context) -> Reason:
             "total": family.recent_contacts,
             "days": c["balance_days"],
         }
-    return Reason(reason, _("Have a chat at the door"), reverse("contacts:quick", args=[family.pk]))
+    return Reason(reason, _("Have a chat at the door"), reverse_lazy("contacts:quick", args=[family.pk]))
 
 
 RULE = SignalRule(

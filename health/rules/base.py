@@ -33,7 +33,8 @@ class Context:
 
 
 class Reason(NamedTuple):
-    """A signal in plain words; the action and its URL may be empty when there is nothing to do."""
+    """A signal in plain words; the action and its URL may be empty when there is nothing to do. The URL is lazy
+    (reverse_lazy): the CSV of ten thousand families reads only the reason."""
 
     reason: str
     action: str = ""

@@ -2,7 +2,7 @@
 from the organisation's go-live date when that is later (before it, nothing was logged in the app)."""
 
 from django.db.models import Max
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ def explain(family, c: Context) -> Reason:
         }
     else:
         reason = _("No contact with the parents logged yet.")
-    return Reason(reason, _("Log a contact"), reverse("contacts:quick", args=[family.pk]))
+    return Reason(reason, _("Log a contact"), reverse_lazy("contacts:quick", args=[family.pk]))
 
 
 RULE = SignalRule(

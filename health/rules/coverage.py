@@ -1,7 +1,7 @@
 """Success-factor coverage: the share of recent conversations (not door chats) with a checklist item ticked."""
 
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +30,7 @@ def explain(family, c: Context) -> Reason:
             "total": family.conversations,
             "days": c["coverage_days"],
         }
-    conversation = reverse("contacts:create", args=[family.pk, "parent_conversation"])
+    conversation = reverse_lazy("contacts:create", args=[family.pk, "parent_conversation"])
     return Reason(reason, _("Use the checklist in the next conversation"), conversation)
 
 

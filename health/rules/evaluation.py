@@ -1,7 +1,7 @@
 """An agreed agreement whose evaluation date has passed."""
 
 from django.db.models import OuterRef
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +27,7 @@ def explain(family, c: Context) -> Reason:
         _("Evaluation of “%(title)s” overdue since %(date)s.")
         % {"title": family.overdue_agreement_title, "date": date_format(family.overdue_evaluation_on, "j F")},
         _("Evaluate together"),
-        reverse("agreements:evaluate", args=[family.pk, family.overdue_agreement_id]),
+        reverse_lazy("agreements:evaluate", args=[family.pk, family.overdue_agreement_id]),
     )
 
 

@@ -19,7 +19,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat, JSONObject
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -104,7 +104,7 @@ def explain(family, c: Context) -> Reason:
         _("Low scores in the latest feedback of the parents (with parental authority): %(parts)s.")
         % {"parts": "; ".join(parts)},
         _("Ask how they experience the partnership"),
-        reverse("contacts:create", args=[family.pk, "parent_conversation"]),
+        reverse_lazy("contacts:create", args=[family.pk, "parent_conversation"]),
     )
 
 

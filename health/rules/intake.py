@@ -2,7 +2,7 @@
 from the family's first day or the organisation's go-live date, whichever is later."""
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -30,7 +30,7 @@ def explain(family, c: Context) -> Reason:
             "No intake yet; the family has been with us for %(n)d days.",
             counted,
         ) % {"n": counted}
-    return Reason(reason, _("Record the intake"), reverse("intakes:create", args=[family.pk]))
+    return Reason(reason, _("Record the intake"), reverse_lazy("intakes:create", args=[family.pk]))
 
 
 RULE = SignalRule(

@@ -1,7 +1,7 @@
 """A family that needs an interpreter, and recent conversations held without one."""
 
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,7 +22,7 @@ def explain(family, c: Context) -> Reason:
         "An interpreter is needed; %(n)d conversations in the last %(days)d days were without one.",
         family.without_interpreter,
     ) % {"n": family.without_interpreter, "days": c["interpreter_days"]}
-    conversation = reverse("contacts:create", args=[family.pk, "parent_conversation"])
+    conversation = reverse_lazy("contacts:create", args=[family.pk, "parent_conversation"])
     return Reason(reason, _("Plan a conversation with an interpreter"), conversation)
 
 

@@ -4,7 +4,7 @@ child placed today without one is a gap in the file to fill, attention rather th
 from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import Count, Exists, JSONField, Min, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -37,7 +37,7 @@ def explain(family, c: Context) -> Reason:
         ngettext("%(names)s has no mentor.", "%(n)d children have no mentor: %(names)s.", n)
         % {"n": n, "names": missing["names"]},
         _("Choose a mentor"),
-        reverse("families:child_edit", args=[family.pk, missing["first"]]),
+        reverse_lazy("families:child_edit", args=[family.pk, missing["first"]]),
     )
 
 

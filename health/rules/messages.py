@@ -4,7 +4,7 @@ has no answer until staff answer it or close it with a reason."""
 
 from django.db.models import Func, IntegerField, OuterRef, Value
 from django.db.models.functions import TruncDate
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -60,7 +60,7 @@ def explain(family, c: Context) -> Reason:
         + " "
         + waited,
         _("Answer the parents"),
-        reverse("threads:detail", args=[family.pk, family.messages_oldest_thread]),
+        reverse_lazy("threads:detail", args=[family.pk, family.messages_oldest_thread]),
     )
 
 

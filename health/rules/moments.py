@@ -4,7 +4,7 @@ look; it never becomes "action needed": it is a nudge to share what goes well, n
 counts from the family's first day or the organisation's go-live date, whichever is later."""
 
 from django.db.models import OuterRef
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ def explain(family, c: Context) -> Reason:
     return Reason(
         reason + " " + _("Share something that went well at least once in %(days)d days.") % {"days": days},
         _("Share a positive moment"),
-        reverse("moments:family", args=[family.pk]),
+        reverse_lazy("moments:family", args=[family.pk]),
     )
 
 

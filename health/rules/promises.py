@@ -1,8 +1,9 @@
 """Follow-ups promised to the parents that are overdue."""
 
 from django.db.models import OuterRef
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -27,7 +28,7 @@ def explain(family, c: Context) -> Reason:
         )
         % {"n": family.overdue_promises, "date": date_format(family.oldest_promise_due, "j F")},
         _("Do it, or tell the parents"),
-        reverse("families:detail", args=[family.pk]) + "#follow-ups",
+        format_lazy("{}#follow-ups", reverse_lazy("families:detail", args=[family.pk])),
     )
 
 

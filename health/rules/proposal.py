@@ -5,7 +5,7 @@ it counts from the proposal, and the explanation says to record the akkoord in a
 
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -66,12 +66,12 @@ def explain(family, c: Context) -> Reason:
             + " "
             + _("None of the parents with parental authority uses the portal: record the akkoord in a conversation."),
             _("Record the akkoord in a conversation"),
-            reverse("agreements:record_agreed", args=[family.pk, family.proposal_agreement_id]),
+            reverse_lazy("agreements:record_agreed", args=[family.pk, family.proposal_agreement_id]),
         )
     return Reason(
         reason,
         _("Talk it through with the parents"),
-        reverse("agreements:detail", args=[family.pk, family.proposal_agreement_id]),
+        reverse_lazy("agreements:detail", args=[family.pk, family.proposal_agreement_id]),
     )
 
 

@@ -1,7 +1,7 @@
 """Recent contacts where the parent seemed worried or tense."""
 
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -23,7 +23,7 @@ def explain(family, c: Context) -> Reason:
         )
         % {"n": family.hard_contacts, "days": c["tone_days"]},
         _("Plan a conversation"),
-        reverse("contacts:create", args=[family.pk, "parent_conversation"]),
+        reverse_lazy("contacts:create", args=[family.pk, "parent_conversation"]),
     )
 
 
