@@ -350,3 +350,23 @@ def test_the_nightly_snapshot_keeps_the_rows_of_every_audience_for_the_first_pag
     active = Family.objects.filter(archived_on__isnull=True).count()
     for audience in Audience.values:
         assert FamilyHealth.objects.filter(audience=audience, day=timezone.localdate()).count() == active
+
+
+def test_the_team_sees_one_status_whoever_wrote_a_confidential_contact(world):
+    """The team's health counts no confidential contact, not even for its author: the status on the team's shared
+    screens is the same for everyone; coordinators' health counts it."""
+    for hours in (1, 2, 3):
+        ContactMoment.objects.create(
+            family=world.family,
+            author=world.users["staff"],
+            kind=Kind.PARENT_CONVERSATION,
+            tone=Tone.TENSE,
+            visibility=Visibility.CONFIDENTIAL,
+            occurred_at=NOW() - datetime.timedelta(hours=hours),
+        )
+    scope = Family.objects.filter(pk=world.family.pk)
+    author = health_rows(scope, viewer=world.users["staff"])[0]
+    colleague = health_rows(scope, viewer=world.users["other_staff"])[0]
+    coordinator = health_rows(scope, viewer=world.users["coordinator"])[0]
+    assert author["level_tone"] == colleague["level_tone"] == 0
+    assert coordinator["level_tone"] > 0
