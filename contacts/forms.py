@@ -264,7 +264,11 @@ class FollowUpForm(CrispyFormMixin, forms.Form):
 
     def __init__(self, *args, owners, me=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owners
+        owner = self.fields["owner"]
+        owner.queryset = owners  # what a posted choice is checked against
+        # The options from one reading of `owners`, shared by every form of the formset: iterating the same
+        # queryset reads it once (Django's own choices would read it again for each form).
+        owner.choices = [("", owner.empty_label), *((user.pk, str(user)) for user in owners)]
         for name in ("description", "referral_other"):
             count_characters(self.fields[name])
         # static/js/show_when.js: shown once a referral (to another destination) is chosen.

@@ -28,6 +28,7 @@ from contacts.choices import Kind, Visibility
 from contacts.models import Addendum, ChecklistTick, ContactMoment, FollowUp
 from families.models import Child, Placement
 from families.selectors import families_visible_to
+from organisations.models import CoordinatorAssignment, StaffMembership
 from successfactors.models import ChecklistItem, Theme
 
 
@@ -298,13 +299,14 @@ def theme_coverage_per_author(contacts: QuerySet[ContactMoment], authors, *, tod
 def owners_for(family) -> QuerySet[User]:
     """Who can take on a follow-up: staff of the family's groups, their coordinators, and the mentors."""
     groups = Placement.objects.filter(Placement.active_q(), child__family=family).values("group")
+    # Three tests of existence, not joins made distinct: on the large data set 13 ms to about 1.
+    in_group = StaffMembership.objects.filter(user=OuterRef("pk"), group__in=groups)
+    coordinates = CoordinatorAssignment.objects.filter(user=OuterRef("pk"), location__groups__in=groups)
+    mentor = Child.objects.filter(mentor=OuterRef("pk"), family=family)
     return (
         User.objects.filter(organisation_id=family.organisation_id, is_active=True)
-        .filter(
-            Q(memberships__group__in=groups) | Q(assignments__location__groups__in=groups) | Q(mentees__family=family)
-        )
+        .filter(Exists(in_group) | Exists(coordinates) | Exists(mentor))
         .exclude(role=Role.PARENT)
-        .distinct()
         .order_by("first_name", "last_name")
     )
 
