@@ -1,7 +1,9 @@
 """Relationship health, computed in the database in one statement. The ORM builds the facts the signals of
 `health.rules` declare (annotations with subqueries); SQL on top of those facts, computed once in a CTE, gives
 each signal's level and the status: the worst level that is not acknowledged. Nothing loops over families in
-Python; `health.reasons.explain()` turns one family's facts into reasons in plain words."""
+Python; `health.reasons.explain()` turns one family's facts into reasons in plain words. Pages ask `health_rows()`,
+which reads today's rows kept by `health.store` and runs the statement only for the families whose row went
+stale."""
 
 from types import SimpleNamespace
 
@@ -16,10 +18,9 @@ from contacts.selectors import sees_every_contact
 from families.models import Family
 from health import store
 from health.models import Acknowledgement, Audience, Kind, Level, holding_q
-from health.rules import RULES, Context, context
+from health.rules import RULES, SIGNALS, Context, context
 from organisations.models import Organisation
 
-SIGNALS = [rule.key for rule in RULES]
 # Family's own columns in a health row; attach() leaves them alone on a Family object.
 OWN = ("id", "name", *dict.fromkeys(name for rule in RULES for name in rule.fields))
 

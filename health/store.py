@@ -28,9 +28,8 @@ from django.db.models import BooleanField, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Cast, Mod
 
 from health.models import Audience, FamilyHealth, Level
-from health.rules import DEFAULTS, RULES
+from health.rules import DEFAULTS, SIGNALS
 
-SIGNALS = [rule.key for rule in RULES]
 LOCK_NAMESPACE = 20305  # 0x4F51, the advisory lock key of migration 0007's trigger
 BUCKETS = 256
 FORMAT = 2  # raise when the row's encoding or the statement's columns change: every kept row is recomputed

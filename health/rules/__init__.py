@@ -27,7 +27,7 @@ from health.rules import (
 )
 from health.rules.base import Context, Reason, SignalRule
 
-__all__ = ["DEFAULTS", "RULES", "Context", "Reason", "SignalRule", "context", "limits"]
+__all__ = ["DEFAULTS", "RULES", "SIGNALS", "Context", "Reason", "SignalRule", "context", "limits"]
 
 RULES: list[SignalRule] = [
     contact.RULE,
@@ -44,6 +44,8 @@ RULES: list[SignalRule] = [
     mentor.RULE,
     moments.RULE,
 ]
+
+SIGNALS: list[str] = [rule.key for rule in RULES]
 
 DEFAULTS: dict[str, int] = {
     "acknowledgement_days": 30,  # of no one signal: a signal marked as seen counts again after this long
