@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -18,18 +17,13 @@ from accounts.forms import (
 )
 from accounts.permissions import is_parent
 from accounts.throttle import client_address, password_reset_allowed
+from partnership.redirects import next_path
 from partnership.service_errors import errors_on
 
 
 def safe_next(request, default=None) -> str:
     """The `next` the request carries when it stays on this site, else the default (the home page)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    # Only a path: redirect() would take anything else (`0`, `abc`) for a URL name and fail with a server error.
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default or resolve_url("home")
+    return next_path(request, default or resolve_url("home"))
 
 
 class LoginView(auth_views.LoginView):

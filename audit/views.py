@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import time_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,6 +14,7 @@ from audit.models import Read
 from audit.selectors import access_events_of, open_file_access
 from audit.services import access_record, file_access_open
 from families.selectors import family_in_scope, family_to_open
+from partnership.redirects import next_path
 from partnership.service_errors import errors_on
 
 EVENTS_PER_PAGE = 50
@@ -29,23 +29,14 @@ def family_access_log(request, pk):
     return render(request, "audit/family_access_log.html", {"family": family, "page": page})
 
 
-def _back_to(request, family) -> str:
-    """The page of the file the admin asked for (FileAccessMiddleware passes it on), or the family page."""
-    wanted = request.GET.get("next", "")
-    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return wanted
-    return family.get_absolute_url()
-
-
 @role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
 def open_file(request, pk):
     """An organisation admin says why they open this family's file ("break the glass"); the file then opens for
     them for a while, and the reason goes into the family's access log."""
     family = family_to_open(request.user, pk)
-    back = _back_to(request, family)
+    # The page of the file the admin asked for (FileAccessMiddleware passes it on), or the family page.
+    back = next_path(request, family.get_absolute_url())
     form = FileAccessForm(request.POST or None)
     if form.is_valid():
         with errors_on(form):

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -34,18 +33,8 @@ from contacts.selectors import (
 from families.selectors import family_for_edit
 from organisations.selectors import groups_visible_to, staff_of_groups
 from partnership.locking import StaleEdit, stale_edit_response
+from partnership.redirects import next_path
 from partnership.service_errors import add_service_error, errors_as_messages, errors_on
-
-
-def _next_or(request, default: str) -> str:
-    """Where to go back to: a path on this site only. Anything else (`0`, another host) is ignored, so a strange
-    value can neither send the user away nor fail after the write."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 @staff_required
@@ -59,11 +48,11 @@ def quick(request, pk):
         with errors_on(form):
             contact = services.contact_log(family=family, by=request.user, data=form.to_data())
             messages.success(request, _("Contact with %(family)s saved.") % {"family": contact.family.name})
-            return redirect(_next_or(request, family.get_absolute_url()))
+            return redirect(next_path(request, family.get_absolute_url()))
     return render(
         request,
         "contacts/quick_form.html",
-        {"family": family, "form": form, "next": _next_or(request, "")},
+        {"family": family, "form": form, "next": next_path(request, "")},
     )
 
 
@@ -206,7 +195,7 @@ def follow_up_done(request, pk, follow_up_pk):
     done = request.POST.get("done", "1") == "1"
     services.follow_up_complete(follow_up=follow_up, by=request.user, done=done)
     messages.success(request, _("Marked as done.") if done else _("Opened again."))
-    return redirect(_next_or(request, follow_up.get_absolute_url()))
+    return redirect(next_path(request, follow_up.get_absolute_url()))
 
 
 @staff_required
@@ -225,7 +214,7 @@ def referral_status(request, pk, follow_up_pk):
             messages.success(request, _("The referral has been updated."))
     else:
         messages.error(request, _("Choose a status."))
-    return redirect(_next_or(request, follow_up.get_absolute_url()))
+    return redirect(next_path(request, follow_up.get_absolute_url()))
 
 
 @staff_required

@@ -58,13 +58,6 @@ def _encode(value):
     return value
 
 
-def _decode(value):
-    if not isinstance(value, dict):
-        return value
-    ((kind, text),) = value.items()
-    return DECODERS[kind](text)
-
-
 DECODERS = {
     "$datetime": datetime.datetime.fromisoformat,
     "$date": datetime.date.fromisoformat,
@@ -86,8 +79,9 @@ def encoded(row: dict) -> dict:
     return {key: _encode(value) for key, value in row.items() if key not in FIGURES}
 
 
-def decoded(row: dict) -> dict:
-    return {key: _decode(value) for key, value in row.items()}
+def decoded(row) -> dict:
+    """A kept row as the statement returned it (the database driver hands JSON over as text)."""
+    return json.loads(row if isinstance(row, str) else json.dumps(row), object_hook=_tagged)
 
 
 def raised(row: dict) -> list[str]:
@@ -212,12 +206,7 @@ def _read(families: QuerySet, *, audience: int, today: datetime.date, **options)
         rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
     if rows[0]["kept"] != rows[0]["scope"]:
         return None
-    return [
-        (json.loads(row["row"], object_hook=_tagged) if isinstance(row["row"], str) else decoded(row["row"]))
-        | {key: row[key] for key in FIGURES}
-        for row in rows
-        if row["row"] is not None
-    ]
+    return [decoded(row["row"]) | {key: row[key] for key in FIGURES} for row in rows if row["row"] is not None]
 
 
 def kept_rows(families: QuerySet, *, audience: int, compute: Compute, today: datetime.date, **options):

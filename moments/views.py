@@ -4,7 +4,6 @@ reading them on the family's page and in the portal, and the photo, for those wh
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,16 +11,8 @@ from accounts.permissions import parent_required, staff_required
 from families.selectors import family_for_edit, family_in_scope
 from moments import selectors, services
 from moments.forms import MomentForm
+from partnership.redirects import next_path
 from partnership.service_errors import errors_on
-
-
-def _next_or(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 @staff_required
@@ -41,7 +32,7 @@ def share(request, pk, child_pk):
                 photo=form.cleaned_data.get("photo"),
             )
             messages.success(request, _("Shared with the parents of %(name)s.") % {"name": child.first_name})
-            return redirect(_next_or(request, family.get_absolute_url()))
+            return redirect(next_path(request, family.get_absolute_url()))
     return render(
         request,
         "moments/share.html",
@@ -50,7 +41,7 @@ def share(request, pk, child_pk):
             "child": child,
             "form": form,
             "photos_allowed": allowed,
-            "next": _next_or(request, ""),
+            "next": next_path(request, ""),
         },
         status=400 if form.errors else 200,
     )
